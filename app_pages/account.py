@@ -1,0 +1,37 @@
+"""Change your own password (required after an admin reset)."""
+
+import streamlit as st
+
+from core import auth as rules
+from ui import auth, context, forms
+from ui.guard import guard
+
+actor = guard(password_page=True)
+db = context.database()
+
+st.title("Change your password", anchor=False)
+if actor.must_change_password:
+    st.warning("An admin has reset your password. Choose a new one to go on.")
+forms.flash()
+
+with st.form("change_password"):
+    current = st.text_input("Current password", type="password", key="cp_current",
+                            autocomplete="current-password")
+    forms.field_error("change_password", "current")
+    new = st.text_input("New password", type="password", key="cp_new",
+                        help=f"{rules.PASSWORD_MIN_BYTES} to {rules.PASSWORD_MAX_BYTES} "
+                             "characters, with no space at the start or end.",
+                        autocomplete="new-password")
+    forms.field_error("change_password", "new")
+    repeat = st.text_input("New password again", type="password", key="cp_repeat",
+                           autocomplete="new-password")
+    forms.field_error("change_password", "repeat")
+    if st.form_submit_button("Change password", type="primary"):
+        def change():
+            signed_in_at = rules.change_password(db, actor, current, new, repeat)
+            auth.renew_cookie(signed_in_at)
+
+        forms.submit("change_password", change,
+                     success="Your password is changed. Other browsers signed in as you "
+                             "have been signed out.",
+                     clear=("cp_current", "cp_new", "cp_repeat"))

@@ -1,0 +1,26 @@
+"""Admin: the template every new supervision contract starts from."""
+
+import streamlit as st
+
+from core import contract_template
+from core.roles import Role
+from ui import context, contract_form, forms
+from ui.guard import guard
+
+actor = guard(Role.ADMIN)
+db = context.database()
+
+st.title("Contract template", anchor=False)
+st.write("A supervisor's new contract starts from this text; the two people can change any "
+         "field before they sign. Changing the template changes no contract already drafted.")
+forms.flash()
+
+with st.form("contract_template"):
+    values = contract_form.edit("contract_template", contract_template.template(db),
+                                template=True)
+    forms.form_error("contract_template")
+    if st.form_submit_button("Save the template", type="primary"):
+        forms.submit("contract_template",
+                     lambda: contract_template.update_template(db, actor, values),
+                     success="Template saved. New contracts start from it.",
+                     clear=contract_form.keys("contract_template"), fields=tuple(values))

@@ -1,0 +1,29 @@
+"""Admin: thresholds and periods the portal's rules use."""
+
+import streamlit as st
+
+from core import settings
+from core.roles import Role
+from ui import context, forms
+from ui.guard import guard
+
+actor = guard(Role.ADMIN)
+db = context.database()
+
+st.title("Settings", anchor=False)
+forms.flash()
+current = settings.all_values(db)
+
+with st.form("settings"):
+    chosen = {}
+    for key, setting in settings.SETTINGS.items():
+        if setting.whole:
+            chosen[key] = st.number_input(setting.label, int(setting.low), int(setting.high),
+                                          int(current[key]), 1, help=setting.help)
+        else:
+            chosen[key] = st.number_input(setting.label, setting.low, setting.high,
+                                          float(current[key]), 0.01, help=setting.help)
+        forms.field_error("settings", key)
+    if st.form_submit_button("Save settings", type="primary"):
+        forms.submit("settings", lambda: settings.update(db, actor, chosen),
+                     success="Settings saved.")

@@ -1,0 +1,56 @@
+"""Admin: create teams and set each team's lead."""
+
+import streamlit as st
+
+from core import teams, users
+from core.roles import Role
+from ui import context, forms
+from ui.guard import guard
+
+actor = guard(Role.ADMIN)
+db = context.database()
+
+st.title("Teams", anchor=False)
+forms.flash()
+
+people = [u for u in users.listing(db, actor) if u["active"]]
+names = {u["id"]: f"{u['name']} ({u['username']})" for u in people}
+lead_options = [None] + list(names)
+
+
+def lead_label(user_id):
+    return "No lead yet" if user_id is None else names.get(user_id, "A deactivated person")
+
+
+rows = teams.listing(db)
+if rows:
+    st.dataframe(
+        [{"Team": t["name"], "Lead": t["lead_name"] or "No lead yet", "People": t["members"]}
+         for t in rows],
+        hide_index=True, width="stretch",
+    )
+else:
+    st.info("There are no teams yet. Create the first one below.")
+
+with st.form("create_team"):
+    st.markdown("**Create a team**")
+    name = st.text_input("Team name", key="ct_name")
+    forms.field_error("create_team", "name")
+    lead = st.selectbox("Team lead", lead_options, format_func=lead_label, key="ct_lead")
+    forms.field_error("create_team", "lead")
+    if st.form_submit_button("Create team", type="primary"):
+        forms.submit("create_team", lambda: teams.create_team(db, actor, name=name, lead_id=lead),
+                     success=f"Created the team '{name.strip()}'.", clear=("ct_name", "ct_lead"))
+
+if rows:
+    with st.form("set_lead"):
+        st.markdown("**Change a team's lead**")
+        by_id = {t["id"]: t for t in rows}
+        team_id = st.selectbox("Team", list(by_id), format_func=lambda i: by_id[i]["name"],
+                               key="sl_team")
+        lead = st.selectbox("New team lead", lead_options, format_func=lead_label, key="sl_lead")
+        forms.field_error("set_lead", "lead")
+        if st.form_submit_button("Set lead"):
+            forms.submit("set_lead", lambda: teams.set_lead(db, actor, team_id, lead),
+                         success=f"{by_id[team_id]['name']} now has {lead_label(lead)} as lead.")
+    st.write("People join a team from the Users page.")

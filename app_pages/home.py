@@ -1,0 +1,64 @@
+"""Home: who you are, your roles, and the people you work with."""
+
+import streamlit as st
+
+from core import clock, people, tasks
+from ui import context
+from ui.guard import guard
+from ui.text import inert
+from ui.widgets import link
+
+actor = guard()
+db = context.database()
+me = people.profile(db, actor)
+
+st.title(f"Hello, {inert(me.name)}", anchor=False)
+facts = [inert(me.job_title) if me.job_title else None,
+         f"Team: {inert(me.team)}" if me.team else None,
+         f"Username: {inert(me.username)}"]
+st.markdown(" · ".join(f for f in facts if f))
+st.markdown("**Your roles:** " + (", ".join(me.roles) if me.roles else
+                                  "none yet. An admin sets up arrangements and teams."))
+
+to_do = tasks.for_actor(db, actor)
+if to_do:
+    st.header("To do", anchor=False)
+    for task in to_do:
+        line = ("**Overdue:** " if task.urgent else "") + inert(task.text)
+        link(task.page, line)
+
+
+def people_table(rows: list[dict], *, until: bool = False):
+    st.dataframe(
+        [
+            {"Name": r["name"], "Kind": r["kind"], "Since": clock.day(r["since"])}
+            | ({"Until": clock.day(r["until"])} if until else {})
+            for r in rows
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.header("Your supervisors", anchor=False)
+    if me.supervisors:
+        people_table(me.supervisors)
+    else:
+        st.write("Nobody supervises you in the portal at present.")
+with right:
+    st.header("People you supervise", anchor=False)
+    if me.supervisees:
+        people_table(me.supervisees)
+    else:
+        st.write("You do not supervise anyone at present.")
+    if me.former_supervisees:
+        st.write("Earlier arrangements: you keep read-only access to the records you wrote.")
+        people_table(me.former_supervisees, until=True)
+
+if me.teams_led:
+    st.header("Teams you lead", anchor=False)
+    for team in me.teams_led:
+        st.markdown(f"**{inert(team['name'])}**: {len(team['members'])} people")
+        st.dataframe([{"Name": n} for n in team["members"]], hide_index=True, width="stretch")

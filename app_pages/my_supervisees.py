@@ -1,0 +1,81 @@
+"""Supervisor: each supervisee's balance over the last 12 months, and neglect alerts."""
+
+import pandas as pd
+import streamlit as st
+
+from core import clock, insights
+from core.balance import FUNCTIONS, LABELS, month_label
+from core.roles import Role
+from ui import charts, context
+from ui.guard import guard
+
+actor = guard(Role.SUPERVISOR)
+db = context.database()
+
+st.title("My supervisees", anchor=False)
+if actor.has(Role.SUPERVISEE):
+    charts.pointer("app_pages/my_balance.py", "Your own balance, as a supervisee")
+
+scope = insights.supervisor_scope(db, actor)
+if not scope.subjects:
+    charts.empty("You have no current supervisees. When an admin sets up an arrangement "
+                 "with you as the supervisor, that person's balance shows here.")
+    st.stop()
+view = charts.cached("supervisor", scope)
+rule = scope.rule
+name = scope.label
+
+st.header("Neglect alerts", anchor=False)
+charts.alerts_table(
+    [{"Supervisee": name(s.arrangement_id), "Function": LABELS[a.function],
+      "Alert": a.describe(rule), "Latest session": clock.day(a.last)}
+     for s, a in insights.alert_list(view, scope)],
+    name="neglect-alerts", key="alerts",
+    none=f"No neglect alerts: no function is under {rule.share:.0%} of anyone's last "
+         f"{rule.window} sessions, or missing from their last {rule.absent}.")
+
+st.header("Summary", anchor=False)
+# Part 2 of issue 6 adds regularity, the next due date, records waiting for a
+# signature and overdue actions as columns here, through insights.SUMMARY_PROVIDERS.
+extras = insights.summary_extras(db, scope)
+summary_rows = []
+for s in scope.subjects:
+    latest = view.latest[s.arrangement_id]
+    alerts = view.alerts[s.arrangement_id]
+    summary_rows.append({
+        "Supervisee": s.supervisee, "Supervision": s.kind_label,
+        f"Sessions recorded (last {insights.SUPERVISOR_MONTHS} months)":
+            view.held[s.arrangement_id],
+        "Last recorded session": clock.day(view.last_held[s.arrangement_id]),
+        **{f"{LABELS[f]}, last {rule.window} sessions (%)":
+           charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
+        "Neglect alert": ", ".join(LABELS[a.function] for a in alerts) or "None",
+        **extras.get(s.arrangement_id, {}),
+    })
+charts.table(pd.DataFrame.from_records(summary_rows), name="supervisees-summary", key="summary")
+
+st.header(f"Balance over the last {insights.SUPERVISOR_MONTHS} months", anchor=False)
+months = [month_label(m) for m in view.months]
+with_data = [s for s in scope.subjects if view.monthly[s.arrangement_id]]
+without = [name(s.arrangement_id) for s in scope.subjects
+           if not view.monthly[s.arrangement_id]]
+if with_data:
+    frames, figures = [], []
+    for s in with_data:
+        rows = [(month_label(m), b) for m, b in view.monthly[s.arrangement_id].items()]
+        frames.append(charts.shares_frame(rows).assign(Supervisee=name(s.arrangement_id)))
+        figures.append(charts.shares_table(rows, "Month").assign(
+            Supervisee=name(s.arrangement_id)))
+    figures_frame = pd.concat(figures)[["Supervisee"] + list(figures[0].columns[:-1])]
+    watch = [name(s.arrangement_id) for s in with_data if view.alerts[s.arrangement_id]]
+    summary = (f"Month by month, the share of each function for {len(with_data)} supervisees, "
+               f"from {months[0]} to {months[-1]}. "
+               + (f"Neglect alerts now: {', '.join(watch)}." if watch else
+                  "No neglect alerts now."))
+    charts.show("multiples", pd.concat(frames), months=months, summary=summary,
+                figures=figures_frame, name="supervisees-balance", key="multiples")
+    st.markdown("P performance management (bottom), D professional development (middle), "
+               "S personal support (top). Empty months had no recorded session.")
+if without:
+    charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
+                 + ", ".join(without) + ". Their balance shows once a session is recorded.")

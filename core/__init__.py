@@ -1,0 +1,1 @@
+"""The domain in plain Python: rules, permissions and workflows. Never imports streamlit."""

@@ -1,0 +1,63 @@
+"""Command-line set-up, for scripts and tests.
+
+    python -m core.cli demo                  load the demo organisation
+    python -m core.cli admin USERNAME NAME   create the first admin (password from
+                                             $SUPERVISION_ADMIN_PASSWORD or a prompt)
+    python -m core.cli upgrade               apply pending migrations
+    python -m core.cli backup FILE           copy the live database to FILE, safely
+
+`--db PATH` (or $SUPERVISION_DB) picks the database; the default is data/supervision.db.
+"""
+
+import argparse
+import getpass
+import os
+import sys
+
+import db as storage
+
+from . import setup
+from .demo.people import ACCOUNTS, DEMO_PASSWORD
+from .errors import ValidationError
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m core.cli", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", help="database path (default: $SUPERVISION_DB or data/supervision.db)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("demo", help="load the demo organisation into an empty database")
+    admin = sub.add_parser("admin", help="create the first admin account")
+    admin.add_argument("username")
+    admin.add_argument("name")
+    sub.add_parser("upgrade", help="apply pending migrations")
+    backup = sub.add_parser("backup", help="copy the live database to a file, safely")
+    backup.add_argument("file")
+    args = parser.parse_args(argv)
+
+    database = storage.connect(args.db)
+    try:
+        if args.command == "demo":
+            setup.load_demo(database)
+            print(f"Demo organisation loaded. Every account's password is {DEMO_PASSWORD!r}.")
+            for role, username in ACCOUNTS:
+                print(f"  {role:<48} {username}")
+        elif args.command == "admin":
+            password = os.environ.get("SUPERVISION_ADMIN_PASSWORD") or getpass.getpass(
+                "Password (12 to 72 bytes): ")
+            setup.create_first_admin(database, username=args.username, name=args.name,
+                                     password=password, repeat=password)
+            print(f"Admin '{args.username}' created.")
+        elif args.command == "upgrade":
+            print("Database is up to date.")
+        elif args.command == "backup":
+            print(f"Backed up to {storage.backup(database, args.file)}.")
+    except ValidationError as error:
+        for field, message in error.errors.items():
+            print(f"{field}: {message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

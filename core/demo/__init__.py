@@ -1,0 +1,23 @@
+"""The demo organisation: two teams, every role, and months of supervision.
+
+Everything is dated relative to the day it is loaded, so the charts and
+flags always have something current to show.
+"""
+
+from datetime import date
+
+from .. import clock
+from .people import DEMO_PASSWORD, load_people
+from .supervision import load_supervision
+from .reflections import load_reflections
+
+__all__ = ["DEMO_PASSWORD", "load"]
+
+
+def load(db, today: date | None = None) -> dict:
+    """Load the demo into an empty database; returns the people by username."""
+    today = today or clock.today()
+    people = load_people(db, today)
+    load_supervision(db, people, today)
+    load_reflections(db, people, today)  # issue 4: after the sessions exist
+    return people

@@ -1,0 +1,108 @@
+"""Checks for typed input. Each returns the cleaned value or records a message.
+
+Free text is kept exactly as typed (it is shown inert, never as HTML); only
+names and identifiers are trimmed.
+"""
+
+import re
+from datetime import date, timedelta
+
+from . import clock
+from .errors import ValidationError
+
+NAME_MAX = 120
+TITLE_MAX = 200
+TEXT_MAX = 20_000
+EARLIEST = date(2000, 1, 1)
+LATEST_YEARS_AHEAD = 5
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class Checker:
+    """Collects field messages so every bad field is reported at once."""
+
+    def __init__(self):
+        self.errors: dict[str, str] = {}
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def done(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+    def name(self, field: str, value: str | None, label: str, *, max_len: int = NAME_MAX) -> str:
+        value = (value or "").strip()
+        if not value:
+            self.fail(field, f"Enter {label}.")
+        elif len(value) > max_len:
+            self.fail(field, f"{label.capitalize()} must be {max_len} characters or fewer.")
+        elif _CONTROL.search(value) or "\n" in value:
+            self.fail(field, f"{label.capitalize()} must be a single line of plain text.")
+        return value
+
+    def text(
+        self, field: str, value: str | None, label: str, *, required: bool = False,
+        max_len: int = TEXT_MAX,
+    ) -> str:
+        value = value or ""
+        if required and not value.strip():
+            self.fail(field, f"Enter {label}.")
+        elif len(value) > max_len:
+            self.fail(
+                field,
+                f"{label.capitalize()} is {len(value):,} characters; the limit is {max_len:,}.",
+            )
+        elif _CONTROL.search(value):
+            self.fail(field, f"{label.capitalize()} contains characters that cannot be stored.")
+        return value
+
+    def username(self, field: str, value: str | None) -> str:
+        value = (value or "").strip().lower()
+        if not value:
+            self.fail(field, "Enter a username.")
+        elif not USERNAME_RE.match(value):
+            self.fail(
+                field,
+                "A username is 2 to 40 characters: lower-case letters, digits, dots, "
+                "dashes or underscores, starting with a letter or digit.",
+            )
+        return value
+
+    def email(self, field: str, value: str | None, *, required: bool = False) -> str:
+        value = (value or "").strip()
+        if not value:
+            if required:
+                self.fail(field, "Enter an email address.")
+        elif len(value) > 254 or not EMAIL_RE.match(value):
+            self.fail(field, "Enter an email address like name@council.gov.uk.")
+        return value
+
+    def day(
+        self, field: str, value, label: str, *, required: bool = True,
+        earliest: date | None = None, latest: date | None = None,
+    ) -> date | None:
+        if value in (None, ""):
+            if required:
+                self.fail(field, f"Enter {label}.")
+            return None
+        try:
+            d = value if isinstance(value, date) else date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(field, f"{label.capitalize()} must be a real date, like 2026-03-31.")
+            return None
+        earliest = earliest or EARLIEST
+        latest = latest or clock.today() + timedelta(days=365 * LATEST_YEARS_AHEAD)
+        if d < earliest:
+            self.fail(field, f"{label.capitalize()} cannot be before {clock.day(earliest)}.")
+        elif d > latest:
+            self.fail(field, f"{label.capitalize()} cannot be after {clock.day(latest)}.")
+        return d
+
+    def choice(self, field: str, value, allowed, label: str):
+        if value not in allowed:
+            self.fail(field, f"Choose {label}.")
+        return value

@@ -1,0 +1,73 @@
+"""The arrangements table: one supervisor and one supervisee, of one kind."""
+
+from sqlite_utils import Database
+
+_SELECT = """
+    SELECT a.*, sr.name AS supervisor_name, se.name AS supervisee_name,
+           se.team_id AS supervisee_team_id
+    FROM arrangements a
+    JOIN users sr ON sr.id = a.supervisor_id
+    JOIN users se ON se.id = a.supervisee_id
+"""
+
+
+def get(db: Database, arrangement_id: int) -> dict | None:
+    rows = list(db.query(_SELECT + " WHERE a.id = ?", [arrangement_id]))
+    return rows[0] if rows else None
+
+
+def insert(db: Database, row: dict) -> int:
+    return db["arrangements"].insert(row).last_pk
+
+
+def update(db: Database, arrangement_id: int, **fields) -> None:
+    db["arrangements"].update(arrangement_id, fields)
+
+
+def listing(db: Database) -> list[dict]:
+    return list(db.query(_SELECT + " ORDER BY a.end_date IS NOT NULL, se.name, a.kind"))
+
+
+def as_supervisor(db: Database, user_id: int) -> list[dict]:
+    return list(db.query(_SELECT + " WHERE a.supervisor_id = ? ORDER BY se.name", [user_id]))
+
+
+def as_supervisee(db: Database, user_id: int) -> list[dict]:
+    return list(db.query(_SELECT + " WHERE a.supervisee_id = ? ORDER BY a.kind", [user_id]))
+
+
+def in_teams(db: Database, team_ids: list[int]) -> list[dict]:
+    """Arrangements whose supervisee belongs to one of these teams."""
+    if not team_ids:
+        return []
+    marks = ",".join("?" for _ in team_ids)
+    return list(
+        db.query(_SELECT + f" WHERE se.team_id IN ({marks}) ORDER BY se.name", team_ids)
+    )
+
+
+def overlapping(
+    db: Database, supervisor_id: int, supervisee_id: int, kind: str, start: str, end: str | None
+) -> list[dict]:
+    """Arrangements for the same pair and kind whose dates overlap [start, end]."""
+    return list(
+        db.query(
+            """SELECT * FROM arrangements
+               WHERE supervisor_id = ? AND supervisee_id = ? AND kind = ?
+                 AND (end_date IS NULL OR end_date >= ?)
+                 AND (? IS NULL OR start_date <= ?)""",
+            [supervisor_id, supervisee_id, kind, start, end, end],
+        )
+    )
+
+
+def role_counts(db: Database, user_id: int) -> dict:
+    """How many arrangements a person is in on each side, and teams they lead."""
+    row = db.execute(
+        """SELECT
+             (SELECT count(*) FROM arrangements WHERE supervisee_id = :u),
+             (SELECT count(*) FROM arrangements WHERE supervisor_id = :u),
+             (SELECT count(*) FROM teams WHERE lead_id = :u)""",
+        {"u": user_id},
+    ).fetchone()
+    return {"supervisee": row[0], "supervisor": row[1], "team_lead": row[2]}

@@ -1,0 +1,337 @@
+"""Numbered schema migrations. A migration never loses data.
+
+Add a new function at the end for every change; never edit one that has
+shipped. Times are ISO 8601 strings in UTC unless the column says otherwise;
+dates are ISO `YYYY-MM-DD`. JSON columns hold text.
+"""
+
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("supervision")
+
+FUNCTIONS = "('performance','development','support')"
+
+
+def _script(db, sql: str) -> None:
+    for statement in sql.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@MIGRATIONS()
+def m001_people(db):
+    _script(
+        db,
+        """
+        CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            lead_id INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL DEFAULT '',
+            job_title TEXT NOT NULL DEFAULT '',
+            password_hash TEXT NOT NULL,
+            is_admin INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            must_change_password INTEGER NOT NULL DEFAULT 0,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            locked_until REAL,
+            signed_out_at REAL,
+            team_id INTEGER REFERENCES teams(id),
+            fte REAL NOT NULL DEFAULT 1.0 CHECK (fte > 0 AND fte <= 1),
+            created_at TEXT NOT NULL,
+            deactivated_at TEXT
+        );
+        CREATE INDEX users_team ON users(team_id);
+        CREATE TABLE arrangements (
+            id INTEGER PRIMARY KEY,
+            supervisor_id INTEGER NOT NULL REFERENCES users(id),
+            supervisee_id INTEGER NOT NULL REFERENCES users(id),
+            kind TEXT NOT NULL CHECK (kind IN ('line','child_protection','clinical')),
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            history_shared_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (supervisor_id <> supervisee_id),
+            CHECK (end_date IS NULL OR end_date >= start_date)
+        );
+        CREATE INDEX arrangements_supervisor ON arrangements(supervisor_id);
+        CREATE INDEX arrangements_supervisee ON arrangements(supervisee_id);
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE audit_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor_id INTEGER REFERENCES users(id),
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_entity ON audit_events(entity, entity_id);
+        CREATE INDEX audit_actor ON audit_events(actor_id)
+        """,
+    )
+
+
+@MIGRATIONS()
+def m002_contracts_and_sessions(db):
+    _script(
+        db,
+        f"""
+        CREATE TABLE contracts (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            version INTEGER NOT NULL,
+            purpose TEXT NOT NULL DEFAULT '',
+            cadence_kind TEXT NOT NULL DEFAULT 'weeks'
+                CHECK (cadence_kind IN ('weeks','asye','pro_rata')),
+            cadence_weeks INTEGER NOT NULL DEFAULT 4 CHECK (cadence_weeks BETWEEN 1 AND 26),
+            fte REAL NOT NULL DEFAULT 1.0 CHECK (fte > 0 AND fte <= 1),
+            asye_start TEXT,
+            session_minutes INTEGER NOT NULL DEFAULT 90,
+            venue TEXT NOT NULL DEFAULT '',
+            protected_time TEXT NOT NULL DEFAULT '',
+            preparation TEXT NOT NULL DEFAULT '',
+            confidentiality TEXT NOT NULL DEFAULT '',
+            record_keeping TEXT NOT NULL DEFAULT '',
+            share_within_days INTEGER NOT NULL DEFAULT 5,
+            cancellation_rule TEXT NOT NULL DEFAULT '',
+            disagreement_route TEXT NOT NULL DEFAULT '',
+            start_date TEXT NOT NULL,
+            review_date TEXT NOT NULL,
+            review_reason TEXT NOT NULL DEFAULT '',
+            supervisor_signed_at TEXT,
+            supervisee_signed_at TEXT,
+            created_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (arrangement_id, version)
+        );
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            contract_id INTEGER NOT NULL REFERENCES contracts(id),
+            scheduled_at TEXT NOT NULL,
+            planned_minutes INTEGER NOT NULL,
+            venue TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned','held','cancelled','rescheduled')),
+            held_on TEXT,
+            held_minutes INTEGER,
+            cancelled_by INTEGER REFERENCES users(id),
+            cancel_reason TEXT,
+            rescheduled_to INTEGER REFERENCES sessions(id),
+            private_notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX sessions_arrangement ON sessions(arrangement_id, scheduled_at);
+        CREATE TABLE informal_contacts (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            logged_by INTEGER NOT NULL REFERENCES users(id),
+            contact_date TEXT NOT NULL,
+            topic TEXT NOT NULL,
+            function TEXT NOT NULL CHECK (function IN {FUNCTIONS}),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX informal_arrangement ON informal_contacts(arrangement_id)
+        """,
+    )
+
+
+@MIGRATIONS()
+def m003_reflection(db):
+    _script(
+        db,
+        f"""
+        CREATE TABLE prompt_sets (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            description TEXT NOT NULL DEFAULT '',
+            builtin INTEGER NOT NULL DEFAULT 0,
+            retired_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE prompts (
+            id INTEGER PRIMARY KEY,
+            prompt_set_id INTEGER NOT NULL REFERENCES prompt_sets(id),
+            position INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            function TEXT NOT NULL CHECK (function IN {FUNCTIONS}),
+            text TEXT NOT NULL,
+            scale INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX prompts_set ON prompts(prompt_set_id, position);
+        CREATE TABLE reflections (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id),
+            supervisee_id INTEGER NOT NULL REFERENCES users(id),
+            prompt_set_id INTEGER REFERENCES prompt_sets(id),
+            answers TEXT NOT NULL DEFAULT '[]',
+            agenda TEXT NOT NULL DEFAULT '[]',
+            wellbeing_score INTEGER CHECK (wellbeing_score BETWEEN 0 AND 10),
+            wellbeing_note TEXT NOT NULL DEFAULT '',
+            wellbeing_shared INTEGER NOT NULL DEFAULT 0,
+            saved_at TEXT NOT NULL,
+            submitted_at TEXT,
+            revision INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE reflection_versions (
+            id INTEGER PRIMARY KEY,
+            reflection_id INTEGER NOT NULL REFERENCES reflections(id),
+            number INTEGER NOT NULL,
+            submitted_at TEXT NOT NULL,
+            content TEXT NOT NULL,
+            UNIQUE (reflection_id, number)
+        );
+        CREATE TABLE journal_entries (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            function TEXT CHECK (function IS NULL OR function IN {FUNCTIONS}),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX journal_user ON journal_entries(user_id)
+        """,
+    )
+
+
+@MIGRATIONS()
+def m004_records_and_actions(db):
+    _script(
+        db,
+        f"""
+        CREATE TABLE records (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id),
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft','shared','agreed','disputed')),
+            revision INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            first_shared_at TEXT,
+            shared_at TEXT,
+            supervisor_signed_at TEXT,
+            supervisee_signed_at TEXT,
+            agreed_at TEXT
+        );
+        CREATE TABLE agenda_items (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES sessions(id),
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL
+                CHECK (source IN ('supervisee','supervisor','action','contract_review')),
+            title TEXT NOT NULL,
+            function TEXT NOT NULL CHECK (function IN {FUNCTIONS}),
+            case_ref TEXT NOT NULL DEFAULT '',
+            wants TEXT NOT NULL DEFAULT '',
+            action_id INTEGER REFERENCES actions(id),
+            discussion TEXT NOT NULL DEFAULT '',
+            minutes INTEGER CHECK (minutes IS NULL OR minutes >= 0),
+            situation TEXT NOT NULL DEFAULT '',
+            analysis TEXT NOT NULL DEFAULT '',
+            risk TEXT NOT NULL DEFAULT '',
+            risk_score INTEGER CHECK (risk_score IS NULL OR risk_score BETWEEN 0 AND 10),
+            decision TEXT NOT NULL DEFAULT '',
+            rationale TEXT NOT NULL DEFAULT '',
+            next_review TEXT,
+            safeguarding INTEGER NOT NULL DEFAULT 0,
+            safeguarding_reason TEXT NOT NULL DEFAULT '',
+            safeguarding_by INTEGER REFERENCES users(id),
+            safeguarding_at TEXT,
+            revision INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX agenda_session ON agenda_items(session_id, position);
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            session_id INTEGER REFERENCES sessions(id),
+            agenda_item_id INTEGER REFERENCES agenda_items(id),
+            owner_id INTEGER NOT NULL REFERENCES users(id),
+            description TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dropped')),
+            outcome TEXT NOT NULL DEFAULT '',
+            closed_at TEXT,
+            closed_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX actions_arrangement ON actions(arrangement_id, status);
+        CREATE INDEX actions_owner ON actions(owner_id, status);
+        CREATE TABLE record_disputes (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES records(id),
+            by_id INTEGER NOT NULL REFERENCES users(id),
+            comment TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT
+        );
+        CREATE TABLE addenda (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES records(id),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """,
+    )
+
+
+@MIGRATIONS()
+def m005_builtin_prompt_sets(db):
+    """Every installation gets the five built-in prompt sets (issue 4)."""
+    from .prompt_sets import install_builtin
+
+    install_builtin(db)
+
+
+@MIGRATIONS()
+def m006_arrangement_versions(db):
+    """A counter per arrangement, bumped by triggers whenever the data behind its
+    balance charts changes, so a cache keyed on it sees every write at once,
+    whichever part of the portal made it."""
+    bump = """INSERT INTO arrangement_versions (arrangement_id, version)
+              SELECT arrangement_id, 1 FROM sessions WHERE id = {session}
+              ON CONFLICT (arrangement_id) DO UPDATE SET version = version + 1"""
+    bump_arrangement = """INSERT INTO arrangement_versions (arrangement_id, version)
+              VALUES ({arrangement}, 1)
+              ON CONFLICT (arrangement_id) DO UPDATE SET version = version + 1"""
+    db.execute("""CREATE TABLE arrangement_versions (
+                      arrangement_id INTEGER PRIMARY KEY,
+                      version INTEGER NOT NULL DEFAULT 0)""")
+    watched = {
+        "sessions": "arrangement_id, status, scheduled_at, held_on, held_minutes, planned_minutes",
+        "agenda_items": "session_id, function, minutes, safeguarding",
+        "reflections": "session_id, wellbeing_score, wellbeing_shared, submitted_at",
+    }
+    for table, columns in watched.items():
+        if table == "sessions":
+            new = bump_arrangement.format(arrangement="NEW.arrangement_id")
+            old = bump_arrangement.format(arrangement="OLD.arrangement_id")
+        else:
+            new = bump.format(session="NEW.session_id")
+            old = bump.format(session="OLD.session_id")
+        db.execute(f"CREATE TRIGGER {table}_version_insert AFTER INSERT ON {table} "
+                   f"BEGIN {new}; END")
+        db.execute(f"CREATE TRIGGER {table}_version_delete AFTER DELETE ON {table} "
+                   f"BEGIN {old}; END")
+        db.execute(f"CREATE TRIGGER {table}_version_update AFTER UPDATE OF {columns} "
+                   f"ON {table} BEGIN {old}; {new}; END")

@@ -1,0 +1,49 @@
+"""The teams table."""
+
+from sqlite_utils import Database
+
+
+def get(db: Database, team_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM teams WHERE id = ?", [team_id]))
+    return rows[0] if rows else None
+
+
+def by_name(db: Database, name: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM teams WHERE name = ?", [name]))
+    return rows[0] if rows else None
+
+
+def insert(db: Database, row: dict) -> int:
+    return db["teams"].insert(row).last_pk
+
+
+def update(db: Database, team_id: int, **fields) -> None:
+    db["teams"].update(team_id, fields)
+
+
+def listing(db: Database) -> list[dict]:
+    return list(
+        db.query(
+            """SELECT t.id, t.name, t.lead_id, l.name AS lead_name,
+                      (SELECT count(*) FROM users m WHERE m.team_id = t.id AND m.active = 1)
+                        AS members
+               FROM teams t LEFT JOIN users l ON l.id = t.lead_id
+               ORDER BY t.name COLLATE NOCASE"""
+        )
+    )
+
+
+def led_by(db: Database, user_id: int) -> list[dict]:
+    return list(
+        db.query("SELECT * FROM teams WHERE lead_id = ? ORDER BY name", [user_id])
+    )
+
+
+def members(db: Database, team_id: int) -> list[dict]:
+    return list(
+        db.query(
+            """SELECT id, username, name, job_title FROM users
+               WHERE team_id = ? AND active = 1 ORDER BY name COLLATE NOCASE""",
+            [team_id],
+        )
+    )

@@ -1,0 +1,66 @@
+"""The users table."""
+
+from sqlite_utils import Database
+
+COLUMNS = (
+    "id, username, name, email, job_title, is_admin, active, must_change_password, "
+    "failed_attempts, locked_until, signed_out_at, team_id, fte, created_at, deactivated_at"
+)
+
+
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM users").fetchone()[0]
+
+
+def get(db: Database, user_id: int) -> dict | None:
+    rows = list(db.query(f"SELECT {COLUMNS} FROM users WHERE id = ?", [user_id]))
+    return rows[0] if rows else None
+
+
+def by_username(db: Database, username: str) -> dict | None:
+    rows = list(db.query(f"SELECT {COLUMNS} FROM users WHERE username = ?", [username]))
+    return rows[0] if rows else None
+
+
+def password_hash(db: Database, user_id: int) -> str | None:
+    row = db.execute("SELECT password_hash FROM users WHERE id = ?", [user_id]).fetchone()
+    return row[0] if row else None
+
+
+def insert(db: Database, row: dict) -> int:
+    return db["users"].insert(row).last_pk
+
+
+def update(db: Database, user_id: int, **fields) -> None:
+    db["users"].update(user_id, fields)
+
+
+def listing(db: Database) -> list[dict]:
+    """Every user with their team's name, for the admin list."""
+    return list(
+        db.query(
+            f"""SELECT u.id, u.username, u.name, u.email, u.job_title, u.is_admin, u.active,
+                       u.must_change_password, u.locked_until, u.team_id, u.fte,
+                       t.name AS team_name
+                FROM users u LEFT JOIN teams t ON t.id = u.team_id
+                ORDER BY u.active DESC, u.name COLLATE NOCASE"""
+        )
+    )
+
+
+def credentials(db: Database) -> list[dict]:
+    """Active users' sign-in details, for the sign-in widget."""
+    return list(
+        db.query(
+            "SELECT username, name, email, password_hash FROM users WHERE active = 1"
+        )
+    )
+
+
+def add_failed_attempt(db: Database, user_id: int) -> int:
+    row = db.execute(
+        "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? "
+        "RETURNING failed_attempts",
+        [user_id],
+    ).fetchone()
+    return row[0]

@@ -1,0 +1,71 @@
+"""AppTest from app.py: the real script, pages and guards, without a browser."""
+
+import time
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+APP = str(ROOT / "app.py")
+PASSWORD = "supervision-demo"
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def new_app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=30)
+
+
+def signed_in(username: str) -> AppTest:
+    """An app run as this person, signed in as the sign-in code would leave it."""
+    at = new_app()
+    at.session_state["authentication_status"] = True
+    at.session_state["username"] = username
+    at.session_state["signed_in_at"] = time.time()
+    return at.run()
+
+
+def sign_in_through_form(username: str, password: str = PASSWORD) -> AppTest:
+    at = new_app().run()
+    fill(at, "Username", username)
+    fill(at, "Password", password)
+    button(at, "Sign in").click().run()
+    return at.run() if at.session_state["authentication_status"] else at
+
+
+def page(username: str, path: str) -> AppTest:
+    at = signed_in(username)
+    return at.switch_page(str(ROOT / path)).run()
+
+
+def fill(at: AppTest, label: str, value) -> None:
+    widget = next(w for w in at.text_input if w.label == label)
+    widget.input(value)
+
+
+def button(at: AppTest, label: str):
+    for b in at.button:
+        if b.label == label:
+            return b
+    raise AssertionError(f"no button {label!r}; have {[b.label for b in at.button]}")
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page wrote, as one string, for searching."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "error",
+                 "warning", "info", "success"):
+        parts += [str(e.value) for e in at.get(kind)]
+    return "\n".join(parts)
+
+
+def registered(at: AppTest) -> set[str]:
+    return {Path(info["script_path"]).relative_to(ROOT).as_posix()
+            for info in at._registered_pages.values() if info.get("script_path")}

@@ -1,0 +1,26 @@
+"""Home: the supervisee is asked to prepare; the supervisor sees "reflection ready"."""
+
+from conftest import signed_in
+from reflection_fixtures import actor, session
+
+from core import reflections
+
+
+def links(at) -> list[str]:
+    """The task links, as typed (the page escapes them for markdown)."""
+    return [str(e.proto.label).replace("\\", "") for e in at.get("page_link")]
+
+
+def test_home_pages_show_the_reflection_tasks(demo):
+    session_id = session(demo, "sam.taylor", days=3)
+    sam = signed_in("sam.taylor")
+    assert any(label.startswith("Prepare for your session on") and "Helen Carter" in label
+               for label in links(sam))
+    draft = reflections.open_draft(demo, actor(demo, "sam.taylor"), session_id)
+    reflections.add_agenda_item(demo, actor(demo, "sam.taylor"), draft["id"], title="Leave",
+                                function="support", wants="support")
+    reflections.submit(demo, actor(demo, "sam.taylor"), draft["id"])
+    helen = signed_in("helen.carter")
+    assert any(label.startswith("Reflection ready: Sam Taylor") for label in links(helen))
+    priya = signed_in("priya.shah")
+    assert not any("Sam Taylor" in label for label in links(priya))

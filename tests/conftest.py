@@ -1,0 +1,73 @@
+"""Shared fixtures: temporary databases, fast password hashing, the demo organisation."""
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import db as storage  # noqa: E402
+from core import auth  # noqa: E402
+from core.demo import load as load_demo  # noqa: E402
+
+DEMO_PASSWORD = "supervision-demo"
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch):
+    """bcrypt's cost is the point in production and a waste of minutes in tests."""
+    monkeypatch.setattr(auth, "BCRYPT_ROUNDS", 4)
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch):
+    """An empty, migrated database of our own."""
+    path = tmp_path / "portal.db"
+    monkeypatch.setenv("SUPERVISION_DB", str(path))
+    return storage.connect(path)
+
+
+@pytest.fixture
+def people_only(database):
+    """The demo's people, teams and arrangements, with no supervision history."""
+    from core import clock
+    from core.demo.people import load_people
+
+    with database.atomic():
+        load_people(database, clock.today())
+    return database
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """The demo organisation, loaded once; tests get copies."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    original = auth.BCRYPT_ROUNDS
+    auth.BCRYPT_ROUNDS = 4
+    try:
+        template = storage.connect(path)
+        with template.atomic():
+            load_demo(template)
+        template.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        template.conn.close()
+    finally:
+        auth.BCRYPT_ROUNDS = original
+    return path
+
+
+@pytest.fixture
+def demo(demo_template, tmp_path, monkeypatch):
+    """A fresh copy of the demo organisation for this test."""
+    path = tmp_path / "demo.db"
+    source = sqlite3.connect(demo_template)
+    target = sqlite3.connect(path)
+    source.backup(target)
+    source.close()
+    target.close()
+    monkeypatch.setenv("SUPERVISION_DB", str(path))
+    return storage.connect(path)
+
+

@@ -1,0 +1,49 @@
+"""What every browser test does: wait for Streamlit, sign in, scan with axe."""
+
+from playwright.sync_api import Page, expect
+
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def settle(page: Page) -> None:
+    """Wait until the script has finished its run."""
+    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_timeout(150)
+    page.wait_for_selector(IDLE, timeout=30_000)
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    settle(page)
+
+
+def sign_in(page: Page, url: str, username: str, password: str = "supervision-demo") -> None:
+    open_app(page, url)
+    page.get_by_role("textbox", name="Username").fill(username)
+    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    settle(page)
+
+
+def sign_out(page: Page) -> None:
+    page.get_by_role("button", name="Sign out").click()
+    settle(page)
+    expect(page.get_by_role("textbox", name="Username")).to_be_visible()
+
+
+def go(page: Page, title: str) -> None:
+    """Open a page from the sidebar navigation by its title."""
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    settle(page)
+
+
+def assert_accessible(page: Page, axe, label: str) -> None:
+    """axe-core finds no serious or critical violations on this page."""
+    results = axe.run(page)
+    bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    detail = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        for v in bad
+    )
+    assert not bad, f"axe found problems on {label}:\n{detail}"

@@ -1,0 +1,17 @@
+"""Text people typed, made inert for st.markdown: no links, images, HTML,
+colours, maths or emphasis, exactly the characters they typed."""
+
+import re
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark.
+_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def inert(value) -> str:
+    text = "" if value is None else str(value)
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def inert_block(value) -> str:
+    """Several lines: keep the line breaks (markdown would fold them)."""
+    return "  \n".join(inert(line) for line in str(value or "").split("\n"))
