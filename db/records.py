@@ -206,11 +206,14 @@ def _decoded(rows) -> list[dict]:
     return [dict(r, minutes=json.loads(r["minutes"] or "{}")) for r in rows]
 
 
-def summaries(db: Database, arrangement_ids: list[int]) -> list[dict]:
-    """Held sessions and sessions with a record, of these arrangements, newest first."""
+def summaries(db: Database, arrangement_ids: list[int], *,
+              unagreed: bool = False) -> list[dict]:
+    """Held sessions and sessions with a record, of these arrangements, newest first;
+    with `unagreed`, only those whose record is not agreed yet (home tasks)."""
+    extra = " AND (r.id IS NULL OR r.status <> 'agreed')" if unagreed else ""
     return _decoded(db.query(
-        _SUMMARY + """ WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
-                       AND (s.status = 'held' OR r.id IS NOT NULL)
+        _SUMMARY + f""" WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
+                       AND (s.status = 'held' OR r.id IS NOT NULL){extra}
                        ORDER BY COALESCE(s.held_on, substr(s.scheduled_at, 1, 10)) DESC,
                                 s.id DESC""",
         [json.dumps(sorted({int(i) for i in arrangement_ids}))]))
