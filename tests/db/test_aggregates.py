@@ -17,8 +17,10 @@ from db import aggregates  # noqa: E402
 
 @pytest.fixture
 def demo(people_only):
-    """The demo's people without its history: these tests count exact rows."""
+    """The demo's people and arrangements with no supervision history: these tests
+    make their own, and the demo's sessions and records would change their sums."""
     return people_only
+
 
 D = date(2026, 3, 2)
 
