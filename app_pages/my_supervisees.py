@@ -1,4 +1,6 @@
-"""Supervisor: each supervisee's balance over the last 12 months, and neglect alerts."""
+"""Supervisor: each supervisee's balance over the last 12 months, neglect alerts,
+regularity, next due date, records waiting for a signature and overdue actions;
+and, for a supervisor who is supervised too, their own supervision."""
 
 import pandas as pd
 import streamlit as st
@@ -6,20 +8,20 @@ import streamlit as st
 from core import clock, insights
 from core.balance import FUNCTIONS, LABELS, month_label
 from core.roles import Role
-from ui import charts, context
+from ui import charts, compliance, context
 from ui.guard import guard
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
 
 st.title("My supervisees", anchor=False)
-if actor.has(Role.SUPERVISEE):
-    charts.pointer("app_pages/my_balance.py", "Your own balance, as a supervisee")
 
 scope = insights.supervisor_scope(db, actor)
 if not scope.subjects:
     charts.empty("You have no current supervisees. When an admin sets up an arrangement "
                  "with you as the supervisor, that person's balance shows here.")
+    if actor.has(Role.SUPERVISEE):
+        compliance.own_supervision_section(db, actor)
     st.stop()
 view = charts.cached("supervisor", scope)
 rule = scope.rule
@@ -35,9 +37,10 @@ charts.alerts_table(
          f"{rule.window} sessions, or missing from their last {rule.absent}.")
 
 st.header("Summary", anchor=False)
-# Part 2 of issue 6 adds regularity, the next due date, records waiting for a
-# signature and overdue actions as columns here, through insights.SUMMARY_PROVIDERS.
-extras = insights.summary_extras(db, scope)
+st.markdown("Per supervisee: sessions recorded, the balance of their last sessions, "
+           "regularity (sessions held on time as a share of those due), the next due date, "
+           "records waiting for a signature and overdue actions.")
+extras = charts.cached("supervisor_extras", scope)
 summary_rows = []
 for s in scope.subjects:
     latest = view.latest[s.arrangement_id]
@@ -79,3 +82,6 @@ if with_data:
 if without:
     charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
                  + ", ".join(without) + ". Their balance shows once a session is recorded.")
+
+if actor.has(Role.SUPERVISEE):
+    compliance.own_supervision_section(db, actor)

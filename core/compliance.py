@@ -247,22 +247,27 @@ def _who_signs(w: Waiting, supervisee: str) -> str:
     return "; ".join(parts)
 
 
+def regularity_words(s: Standing) -> str:
+    if not s.has_contract:
+        return "No signed contract yet"
+    if s.share is None:
+        return "No session due yet"
+    return f"{s.share:.0%} ({s.on_time} of {s.due} on time)"
+
+
+def next_due_words(s: Standing) -> str:
+    return clock.day(s.next_due) + (" (overdue)" if s.overdue else "") if s.next_due else ""
+
+
 def summary_columns(db, scope) -> dict[int, dict]:
     """The supervisor's summary columns (an insights.SUMMARY_PROVIDERS entry): the
     scope is the supervisor's own, so the supervisor is "you"."""
     out = {}
     for i, s in standing(db, scope).items():
         subject = scope.subject(i)
-        if not s.has_contract:
-            regular = "No signed contract yet"
-        elif s.share is None:
-            regular = "No session due yet"
-        else:
-            regular = f"{s.share:.0%} ({s.on_time} of {s.due} on time)"
-        due = clock.day(s.next_due) + (" (overdue)" if s.overdue else "") if s.next_due else ""
         out[i] = {
-            "Regularity, last 12 months": regular,
-            "Next session due": due,
+            "Regularity, last 12 months": regularity_words(s),
+            "Next session due": next_due_words(s),
             "Records waiting for a signature": s.waiting.records,
             "Who must sign": _who_signs(s.waiting, subject.supervisee),
             "Overdue actions": s.actions.overdue,

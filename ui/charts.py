@@ -51,6 +51,7 @@ _VIEWS = {
     "timeline": insights.timeline,
     "supervisor_extras": insights.summary_extras,
     "team_compliance": compliance.team_compliance,
+    "standing": compliance.standing,
 }
 
 

@@ -5,9 +5,10 @@ Counts, shares and dates only: no record text and no action description."""
 import pandas as pd
 import streamlit as st
 
-from core import clock
+from core import clock, insights
 from core.balance import month_label
-from core.compliance import MonthShare, TeamCompliance, total
+from core.compliance import (MonthShare, TeamCompliance, next_due_words, regularity_words,
+                             total)
 from ui import charts
 from ui.text import inert
 
@@ -157,3 +158,26 @@ def by_supervisee_section(view: TeamCompliance, scope) -> None:
             "They are not shown here: a flagged item is read from its record, and every "
             "such read is audited and the supervisee told."))
         charts.pointer(RECORDS_PAGE, "Read flagged items on the Records page")
+
+
+def own_supervision_section(db, actor) -> None:
+    """A supervisor who is supervised too: their own regularity, next due date and
+    records waiting for their signature, with a link to My balance."""
+    st.header("Your own supervision", anchor=False)
+    today = clock.today().isoformat()
+    rows = []
+    for s in insights.my_arrangements(db, actor):
+        if s.end_date and s.end_date < today:
+            continue
+        scope = insights.personal_scope(db, actor, s.arrangement_id)
+        mine = charts.cached("standing", scope)[s.arrangement_id]
+        rows.append({
+            "Supervision": f"{s.kind_label} with {s.supervisor}",
+            "Regularity, last 12 months": regularity_words(mine),
+            "Next session due": next_due_words(mine),
+            "Records waiting for your signature": mine.waiting.supervisee,
+            "Overdue actions": mine.actions.overdue,
+        })
+    if rows:
+        charts.table(pd.DataFrame.from_records(rows), name="my-own-supervision", key="own")
+    charts.pointer("app_pages/my_balance.py", "Your own balance, as a supervisee")
