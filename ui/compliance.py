@@ -152,9 +152,10 @@ def by_supervisee_section(view: TeamCompliance, scope) -> None:
                  key="by_supervisee")
     flagged = {scope.label(i): n for i, n in view.flagged.items() if n}
     if flagged:
+        count = sum(flagged.values())
+        items = "1 agenda item was" if count == 1 else f"{count} agenda items were"
         st.markdown(inert(
-            f"{sum(flagged.values())} agenda items were flagged as a safeguarding concern in "
-            "the period (" + ", ".join(f"{who}: {n}" for who, n in flagged.items()) + "). "
+            f"{items} flagged as a safeguarding concern in the period (" + ", ".join(f"{who}: {n}" for who, n in flagged.items()) + "). "
             "They are not shown here: a flagged item is read from its record, and every "
             "such read is audited and the supervisee told."))
         charts.pointer(RECORDS_PAGE, "Read flagged items on the Records page")
