@@ -37,10 +37,6 @@ charts.alerts_table(
          f"{rule.window} sessions, or missing from their last {rule.absent}.")
 
 st.header("Summary", anchor=False)
-st.markdown("Per supervisee: sessions recorded, the balance of their last sessions, "
-           "regularity (sessions held on time as a share of those due), the next due date, "
-           "records waiting for a signature and overdue actions.")
-extras = charts.cached("supervisor_extras", scope)
 summary_rows = []
 for s in scope.subjects:
     latest = view.latest[s.arrangement_id]
@@ -53,9 +49,17 @@ for s in scope.subjects:
         **{f"{LABELS[f]}, last {rule.window} sessions (%)":
            charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
         "Neglect alert": ", ".join(LABELS[a.function] for a in alerts) or "None",
-        **extras.get(s.arrangement_id, {}),
     })
 charts.table(pd.DataFrame.from_records(summary_rows), name="supervisees-summary", key="summary")
+
+st.header("Regularity, records and actions", anchor=False)
+st.markdown("Regularity is the share of sessions due in the last 12 months that were held "
+           "on time. Records wait for a signature once shared; actions are overdue once "
+           "past their due date while still open.")
+extras = charts.cached("supervisor_extras", scope)
+charts.table(pd.DataFrame.from_records(
+    [{"Supervisee": name(s.arrangement_id), **extras.get(s.arrangement_id, {})}
+     for s in scope.subjects]), name="supervisees-compliance", key="compliance")
 
 st.header(f"Balance over the last {insights.SUPERVISOR_MONTHS} months", anchor=False)
 months = [month_label(m) for m in view.months]

@@ -253,11 +253,15 @@ def monthly_share_chart(frame: pd.DataFrame, months: list[str], measures: list[s
         shape=alt.Shape("Measure:N", legend=None, scale=alt.Scale(
             domain=measures, range=MEASURE_SHAPES[:len(measures)])),
         tooltip=["Month", "Measure", alt.Tooltip("Share:Q", format=".0%"), "Figures"])
-    layers = [lines]
-    for position, measure in enumerate(measures):
-        layers.append(alt.Chart(known[known["Measure"] == measure]).mark_text(
-            dy=-12 if position == 0 else 14, fontSize=10, color="#000000").encode(
-            x=x, y=y, text="Label:N"))
+    # Labels sit above the first line's points and below the second's, unless that
+    # would push them under the axis: then above, higher up.
+    rank = known["Measure"].map({m: i for i, m in enumerate(measures)})
+    below = known["Share"] - 0.07
+    label_at = known["Share"] + 0.05
+    label_at = label_at.where(rank == 0, below.where(below >= 0.03, known["Share"] + 0.12))
+    labels = known.assign(LabelAt=label_at)
+    layers = [lines, alt.Chart(labels).mark_text(fontSize=10, color="#000000").encode(
+        x=x, y=alt.Y("LabelAt:Q", scale=alt.Scale(domain=[0, 1.12])), text="Label:N")]
     empty_months = frame[frame["Share"].isna()].drop_duplicates("Month")
     if len(empty_months):
         layers.append(alt.Chart(empty_months.assign(Share=0.0)).mark_text(
