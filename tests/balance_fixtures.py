@@ -1,7 +1,8 @@
 """Supervision histories for the balance tests: held sessions with minutes per
 function, put into a database through db/session_history.py.
 
-The demo has no sessions in this branch, so tests make their own. The story
+Tests make their own on the demo's people (the `people_only` fixture), so
+they can count exact rows whatever history the demo holds. The story
 the records issue will seed in the demo is here too: one supervisee's
 personal support fades away over the last months.
 """

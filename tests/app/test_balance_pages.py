@@ -20,9 +20,9 @@ MY_BALANCE, SUPERVISEES, TEAM = ("app_pages/my_balance.py", "app_pages/my_superv
 
 
 @pytest.fixture
-def story(demo):
-    bf.seed_story(demo, clock.today())
-    return demo
+def story(people_only):
+    bf.seed_story(people_only, clock.today())
+    return people_only
 
 
 def charts(at):

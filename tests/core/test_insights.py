@@ -17,9 +17,9 @@ from core.roles import load_actor  # noqa: E402
 
 
 @pytest.fixture
-def story(demo):
-    bf.seed_story(demo, clock.today())
-    return demo
+def story(people_only):
+    bf.seed_story(people_only, clock.today())
+    return people_only
 
 
 def who(db, username):

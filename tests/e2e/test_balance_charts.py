@@ -1,6 +1,6 @@
 """The balance charts in Chromium, on a fresh server whose demo organisation
-gets a seeded history before any browser opens it (the demo has no sessions
-in this branch): Sam Taylor's personal support fades away."""
+gets a seeded history before any browser opens it: Sam Taylor's personal
+support fades away."""
 
 import sys
 from pathlib import Path
@@ -18,7 +18,8 @@ from core import clock  # noqa: E402
 
 CHART = '[data-testid="stVegaLiteChart"]'
 ROLES = [  # username, page title, charts expected, text the page must show
-    ("sam.taylor", "My balance", 3, "Personal support: not discussed in the last 3 sessions"),
+    # Sam's demo reflections carry wellbeing scores: the fourth chart.
+    ("sam.taylor", "My balance", 4, "Personal support: not discussed in the last 3 sessions"),
     ("helen.carter", "My supervisees", 1, "Neglect alerts now: Sam Taylor."),
     ("priya.shah", "Team balance", 2, "of them with a function neglected (Sam Taylor)."),
 ]
