@@ -260,8 +260,10 @@ def monthly_share_chart(frame: pd.DataFrame, months: list[str], measures: list[s
     label_at = known["Share"] + 0.05
     label_at = label_at.where(rank == 0, below.where(below >= 0.03, known["Share"] + 0.12))
     labels = known.assign(LabelAt=label_at)
+    # A layer with no data leaves an unlabelled SVG group, which axe refuses.
     layers = [lines, alt.Chart(labels).mark_text(fontSize=10, color="#000000").encode(
-        x=x, y=alt.Y("LabelAt:Q", scale=alt.Scale(domain=[0, 1.12])), text="Label:N")]
+        x=x, y=alt.Y("LabelAt:Q", scale=alt.Scale(domain=[0, 1.12])), text="Label:N")
+              ] if len(known) else []
     empty_months = frame[frame["Share"].isna()].drop_duplicates("Month")
     if len(empty_months):
         layers.append(alt.Chart(empty_months.assign(Share=0.0)).mark_text(

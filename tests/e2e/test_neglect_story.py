@@ -68,6 +68,9 @@ def test_the_team_lead_sees_no_support_item_text(page, story_server):
     expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
     shown = [page.content()]
     timeline = page.get_by_role("combobox", name="Supervisee")
+    # Scrolling while its list is open closes it: scroll first, then open.
+    timeline.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     timeline.click()
     page.get_by_role("option", name="Chloe Wright, supervised by Helen Carter").click()
     settle(page)
