@@ -225,7 +225,9 @@ def timeline_chart(frame: pd.DataFrame, *, summary: str) -> alt.LayerChart:
     notes = alt.Chart(status).mark_text(angle=270, align="left", dx=0, dy=0, fontSize=11,
                                         color="#000000").encode(
         x=x, y=alt.value(0), text="Note:N")
-    return alt.layer(bars, labels, notes).properties(height=400, description=summary)
+    # An empty bar layer leaves an unlabelled graphics-symbol that axe rejects.
+    layers = (bars, labels, notes) if len(held) else (notes,)
+    return alt.layer(*layers).properties(height=400, description=summary)
 
 
 MEASURE_COLOURS = ["#0072B2", "#D55E00"]  # Okabe–Ito blue and vermilion
