@@ -62,10 +62,15 @@ def held(db, supervisee: str) -> list[tuple[int, date]]:
 
 
 @pytest.fixture
-def compliance_story(demo):
-    """Sam Taylor: one record shared on time and agreed, one shared late and signed by
-    Helen only; two overdue actions (one his, one Helen's) and one not yet due."""
+def compliance_story(people_only):
+    """On the demo's people with a history of our own (so the sums are exact whatever
+    the demo holds): Sam Taylor has one record shared on time and agreed, one shared
+    late and signed by Helen only; two overdue actions (one his, one Helen's) and one
+    not yet due. Helen Carter is supervised too, by Priya Shah."""
+    demo = people_only
     today = clock.today()
+    bf.seed_story(demo, today)
+    bf.add(demo, "helen.carter", bf.monthly(today, 6, bf.balanced))
     sam = [(i, d) for i, d in held(demo, "sam.taylor") if d >= add_months(today, -10)]
     (first, first_on), (second, second_on) = sam[0], sam[1]
     on_time = share_by(first_on, 5)
