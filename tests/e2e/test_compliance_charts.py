@@ -71,7 +71,7 @@ def test_team_lead_and_supervisor_compliance_views_render_and_pass_axe(page, see
     go(page, "My supervisees")
     expect(page.get_by_role("heading", name="Regularity, records and actions")
            ).to_be_visible(timeout=20_000)
-    summary = page.get_by_test_id("stDataFrame").nth(2)
+    summary = page.get_by_test_id("stDataFrame").filter(has_text="Who must sign")
     assert "disputed, for you to respond" in seeded.who_must_sign
     expect(summary).to_contain_text(seeded.who_must_sign, timeout=10_000)
     expect(page.get_by_role("heading", name="Your own supervision")).to_be_visible()
