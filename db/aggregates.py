@@ -105,9 +105,11 @@ def wellbeing(db: Database, supervisee_id: int, arrangement_ids) -> list[dict]:
 def versions(db: Database, arrangement_ids) -> tuple:
     """A cheap fingerprint of the data behind these arrangements' charts.
 
-    Triggers (migration m005) bump an arrangement's version whenever one of its
-    sessions, agenda items (function, minutes, flag) or reflections' wellbeing
-    changes, so a cache keyed on this sees a write at once."""
+    Triggers bump an arrangement's version whenever one of its sessions, agenda
+    items (function, minutes, flag) or reflections' wellbeing changes (migration
+    m006_arrangement_versions), or its records' status, sharing and signatures,
+    actions' status and due dates, or contracts (m..._compliance_versions), so a
+    cache keyed on this sees a write at once."""
     return tuple(db.execute(
         f"""SELECT arrangement_id, version FROM arrangement_versions
             WHERE arrangement_id IN {_IDS} ORDER BY arrangement_id""",
