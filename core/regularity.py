@@ -14,6 +14,8 @@ The rules, on one arrangement's chain of due dates:
   session still counts as due.
 - A late session (held after the grace period, before the next due date)
   restarts the clock from the day it was held.
+- A due date is counted once: when moving a due date off a weekend lands it
+  on the one just met, the next falls one gap after that one.
 - A due date whose grace period has not yet run out counts in neither figure.
 - Informal contacts never count.
 
@@ -73,6 +75,10 @@ def dues(contracts: list[dict], held: list[date], start: date, until: date, grac
     while len(out) < 5000:  # a runaway guard: 5,000 gaps is a century of weekly sessions
         contract = contracts[0] if len(contracts) == 1 else contract_at(contracts, anchor)
         due = cadence.due_after(contract, anchor)
+        if out and due <= out[-1].due:
+            # Moving a due date off a weekend can land it on the one just met:
+            # a due date is counted once, so the next comes a gap after it.
+            due = cadence.due_after(contract, out[-1].due)
         while i < len(held) and held[i] <= anchor:
             i += 1
         j = i

@@ -98,3 +98,15 @@ def test_the_chain_is_consistent(held, grace, until):
 def test_each_on_time_due_date_is_met_by_its_own_session(held, until):
     met = [d.held_on for d in chain(held, until) if d.outcome == "on_time"]
     assert len(met) == len(set(met)) <= len(set(held))
+
+
+def test_a_due_date_moved_off_a_weekend_is_not_counted_twice():
+    # Found by the property test: 13 June meets the 19 May due date within the
+    # grace; 11 and 12 July are a weekend, so both 13 and 14 June give 13 July.
+    result = chain([date(2026, 2, 24), date(2026, 6, 13), date(2026, 6, 14)],
+                   date(2027, 1, 1), grace=25)
+    dues_in_order = [d.due for d in result]
+    assert dues_in_order == sorted(set(dues_in_order))
+    assert [(d.due, d.outcome) for d in result[3:6]] == [
+        (date(2026, 5, 19), "on_time"), (date(2026, 7, 13), "on_time"),
+        (date(2026, 8, 10), "missed")]
