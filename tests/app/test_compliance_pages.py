@@ -210,7 +210,6 @@ def test_team_lead_sees_only_the_count_of_flagged_items(compliance_story):
 
 
 def test_the_timeline_shows_dates_statuses_minutes_and_record_status(compliance_story):
-    db = compliance_story["db"]
     at = page("priya.shah", TEAM)
     at.selectbox(key="team_timeline").set_value(compliance_story["arrangement"]).run()
     assert not at.exception
@@ -222,7 +221,6 @@ def test_the_timeline_shows_dates_statuses_minutes_and_record_status(compliance_
     assert "held" in statuses
     assert set(timeline.loc[timeline["Status"] != "held", "Record"]) <= {"–"}
     assert "Performance management (minutes)" in timeline.columns
-    del db
 
 
 def test_filters_change_the_period_and_kind(demo):
