@@ -1,4 +1,6 @@
-"""Supervisor: each supervisee's balance over the last 12 months, and neglect alerts."""
+"""Supervisor: each supervisee's balance over the last 12 months, neglect alerts,
+regularity, next due date, records waiting for a signature and overdue actions;
+and, for a supervisor who is supervised too, their own supervision."""
 
 import pandas as pd
 import streamlit as st
@@ -6,20 +8,20 @@ import streamlit as st
 from core import clock, insights
 from core.balance import FUNCTIONS, LABELS, month_label
 from core.roles import Role
-from ui import charts, context
+from ui import charts, compliance, context
 from ui.guard import guard
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
 
 st.title("My supervisees", anchor=False)
-if actor.has(Role.SUPERVISEE):
-    charts.pointer("app_pages/my_balance.py", "Your own balance, as a supervisee")
 
 scope = insights.supervisor_scope(db, actor)
 if not scope.subjects:
     charts.empty("You have no current supervisees. When an admin sets up an arrangement "
                  "with you as the supervisor, that person's balance shows here.")
+    if actor.has(Role.SUPERVISEE):
+        compliance.own_supervision_section(db, actor)
     st.stop()
 view = charts.cached("supervisor", scope)
 rule = scope.rule
@@ -35,9 +37,6 @@ charts.alerts_table(
          f"{rule.window} sessions, or missing from their last {rule.absent}.")
 
 st.header("Summary", anchor=False)
-# Part 2 of issue 6 adds regularity, the next due date, records waiting for a
-# signature and overdue actions as columns here, through insights.SUMMARY_PROVIDERS.
-extras = insights.summary_extras(db, scope)
 summary_rows = []
 for s in scope.subjects:
     latest = view.latest[s.arrangement_id]
@@ -50,9 +49,17 @@ for s in scope.subjects:
         **{f"{LABELS[f]}, last {rule.window} sessions (%)":
            charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
         "Neglect alert": ", ".join(LABELS[a.function] for a in alerts) or "None",
-        **extras.get(s.arrangement_id, {}),
     })
 charts.table(pd.DataFrame.from_records(summary_rows), name="supervisees-summary", key="summary")
+
+st.header("Regularity, records and actions", anchor=False)
+st.markdown("Regularity is the share of sessions due in the last 12 months that were held "
+           "on time. Records wait for a signature once shared; actions are overdue once "
+           "past their due date while still open.")
+extras = charts.cached("supervisor_extras", scope)
+charts.table(pd.DataFrame.from_records(
+    [{"Supervisee": name(s.arrangement_id), **extras.get(s.arrangement_id, {})}
+     for s in scope.subjects]), name="supervisees-compliance", key="compliance")
 
 st.header(f"Balance over the last {insights.SUPERVISOR_MONTHS} months", anchor=False)
 months = [month_label(m) for m in view.months]
@@ -79,3 +86,6 @@ if with_data:
 if without:
     charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
                  + ", ".join(without) + ". Their balance shows once a session is recorded.")
+
+if actor.has(Role.SUPERVISEE):
+    compliance.own_supervision_section(db, actor)

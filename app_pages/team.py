@@ -1,5 +1,6 @@
-"""Team lead: the balance of the three functions across a team, month by month,
-neglect alerts, and one supervisee's timeline. Minutes, counts, dates and
+"""Team lead: for a team, period and kind of supervision, neglect alerts, the
+balance of the three functions month by month, regularity, record timeliness,
+overdue actions, and one supervisee's timeline. Minutes, counts, dates and
 statuses only: no record text is read for this page."""
 
 import pandas as pd
@@ -8,13 +9,13 @@ import streamlit as st
 from core import clock, insights
 from core.balance import LABELS, month_label
 from core.roles import Role
-from ui import charts, context
+from ui import charts, compliance, context
 from ui.guard import guard
 
 actor = guard(Role.TEAM_LEAD)
 db = context.database()
 
-st.title("Team balance", anchor=False)
+st.title("Team", anchor=False)
 teams = {t["id"]: t["name"] for t in insights.led_teams(db, actor)}
 left, middle, right = st.columns(3)
 team_id = left.selectbox("Team", list(teams), format_func=teams.get, key="team_filter")
@@ -65,12 +66,11 @@ else:
                  f"{period}, so there is no balance to show. The timeline below lists any "
                  "sessions that were planned or cancelled.")
 
-# Part 2 of issue 6 slots in here, in this order, each as a header with a chart
-# through charts.show() and its figures:
-#   "Regularity": sessions held on time as a share of sessions due, per team per month;
-#   "Record timeliness": records shared within the contract's working days, and agreed;
-#   "Overdue actions": open actions past their due date, per supervisee.
-# Each reads through a scope-taking view in core/insights.py (same Scope as above).
+figures = charts.cached("team_compliance", scope)
+compliance.regularity_section(figures, teams[team_id], period)
+compliance.timeliness_section(figures, teams[team_id], period)
+compliance.actions_section(figures, scope, teams[team_id])
+compliance.by_supervisee_section(figures, scope)
 
 st.header("One supervisee's timeline", anchor=False)
 subjects = {s.arrangement_id: s for s in scope.subjects}

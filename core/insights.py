@@ -25,7 +25,7 @@ from db import aggregates
 from db import arrangements as arrangement_table
 from db import teams as team_table
 
-from . import clock, permissions, settings
+from . import clock, compliance, permissions, settings
 from .arrangements import KINDS, is_current
 from .balance import (FUNCTIONS, LABELS, SHORT, Alert, Balance, Rule, Tally, add_months,
                       balance, by_period, counted, month_start, months, neglect,
@@ -41,11 +41,11 @@ PERIODS = {3: "Last 3 months", 6: "Last 6 months", 12: "Last 12 months", 24: "La
 KIND_FILTER = {"line": KINDS["line"], "child_protection": KINDS["child_protection"],
                "clinical": KINDS["clinical"], "all": "All kinds of supervision"}
 
-# Part 2 of issue 6 plugs its per-supervisee columns into the supervisor's summary
-# here (regularity, next due date, records waiting for a signature, overdue
-# actions). Each provider takes (db, scope) and returns
-# {arrangement_id: {column title: plain value}}; missing ids show blank.
-SUMMARY_PROVIDERS: list = []
+# Columns other parts add to the supervisor's summary: regularity, next due date,
+# records waiting for a signature and overdue actions (core/compliance.py). Each
+# provider takes (db, scope) and returns {arrangement_id: {column title: plain
+# value}}; missing ids show blank.
+SUMMARY_PROVIDERS: list = [compliance.summary_columns]
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class Scope:
     until: date
     rule: Rule
     version: tuple         # aggregates.versions(): changes with every relevant write
+    grace_days: int = 0    # the overdue grace setting, behind the regularity figures
 
     @property
     def arrangement_ids(self) -> tuple:
@@ -110,9 +111,10 @@ def _require_each(db, actor: Actor, rows: list[dict], *accesses: Access) -> None
 
 def _scope(db, actor: Actor, rows: list[dict], since: date, until: date) -> Scope:
     subjects = tuple(Subject.of(r) for r in rows)
-    return Scope(actor.id, subjects, since, until,
-                 Rule.from_settings(settings.all_values(db)),
-                 aggregates.versions(db, [s.arrangement_id for s in subjects]))
+    values = settings.all_values(db)
+    return Scope(actor.id, subjects, since, until, Rule.from_settings(values),
+                 aggregates.versions(db, [s.arrangement_id for s in subjects]),
+                 int(values["overdue_grace_days"]))
 
 
 def _tallies(db, scope: Scope, *, lead: int) -> dict[int, list[Tally]]:
@@ -351,6 +353,7 @@ class TimelineRow:
     minutes: dict   # function -> recorded minutes (0 when none)
     items: dict     # function -> items
     flagged: int    # items flagged as a safeguarding concern (a count, never their text)
+    record_status: str | None = None  # draft, shared, agreed, disputed; None: not started
 
     @property
     def balance(self) -> Balance | None:
@@ -367,7 +370,7 @@ def timeline(db, scope: Scope) -> list[TimelineRow]:
         TimelineRow(r["session_id"], date.fromisoformat(r["on"]), r["status"],
                     r["planned_minutes"], r["held_minutes"],
                     {f: r[f"{f}_minutes"] or 0 for f in FUNCTIONS},
-                    {f: r[f"{f}_items"] for f in FUNCTIONS}, r["flagged"])
+                    {f: r[f"{f}_items"] for f in FUNCTIONS}, r["flagged"], r["record_status"])
         for r in rows
     ]
 

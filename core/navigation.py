@@ -44,7 +44,7 @@ PAGES: list[PageSpec] = [
              _roles(Role.SUPERVISEE)),
     PageSpec("app_pages/my_supervisees.py", "My supervisees", ":material/monitoring:",
              "Supervising", _roles(Role.SUPERVISOR)),
-    PageSpec("app_pages/team.py", "Team balance", ":material/grid_view:", "Team",
+    PageSpec("app_pages/team.py", "Team", ":material/grid_view:", "Team",
              _roles(Role.TEAM_LEAD)),
     PageSpec("app_pages/admin_users.py", "Users", ":material/group:", "Admin",
              _roles(Role.ADMIN)),

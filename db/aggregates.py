@@ -57,7 +57,8 @@ def function_totals(db: Database, arrangement_ids, *, since: str | None = None,
 
 def timeline(db: Database, arrangement_ids, *, since: str, until: str) -> list[dict]:
     """Every session planned or held on since..until, whatever its status, with
-    minutes and item counts per function and the number of safeguarding flags."""
+    minutes and item counts per function, the number of safeguarding flags and the
+    record's status (None when no record was started)."""
     return list(db.query(
         f"""
         SELECT s.id AS session_id, s.arrangement_id, s.status,
@@ -73,7 +74,8 @@ def timeline(db: Database, arrangement_ids, *, since: str, until: str) -> list[d
                COUNT(CASE WHEN i.function = 'performance' THEN 1 END) AS performance_items,
                COUNT(CASE WHEN i.function = 'development' THEN 1 END) AS development_items,
                COUNT(CASE WHEN i.function = 'support' THEN 1 END) AS support_items,
-               COUNT(CASE WHEN i.safeguarding = 1 THEN 1 END) AS flagged
+               COUNT(CASE WHEN i.safeguarding = 1 THEN 1 END) AS flagged,
+               (SELECT r.status FROM records r WHERE r.session_id = s.id) AS record_status
         FROM sessions s LEFT JOIN agenda_items i ON i.session_id = s.id
         WHERE s.arrangement_id IN {_IDS}
           AND {_ON} >= :since AND {_ON} <= :until
@@ -103,9 +105,11 @@ def wellbeing(db: Database, supervisee_id: int, arrangement_ids) -> list[dict]:
 def versions(db: Database, arrangement_ids) -> tuple:
     """A cheap fingerprint of the data behind these arrangements' charts.
 
-    Triggers (migration m005) bump an arrangement's version whenever one of its
-    sessions, agenda items (function, minutes, flag) or reflections' wellbeing
-    changes, so a cache keyed on this sees a write at once."""
+    Triggers bump an arrangement's version whenever one of its sessions, agenda
+    items (function, minutes, flag) or reflections' wellbeing changes (migration
+    m006_arrangement_versions), or its records' status, sharing and signatures,
+    actions' status and due dates, or contracts (m..._compliance_versions), so a
+    cache keyed on this sees a write at once."""
     return tuple(db.execute(
         f"""SELECT arrangement_id, version FROM arrangement_versions
             WHERE arrangement_id IN {_IDS} ORDER BY arrangement_id""",

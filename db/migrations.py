@@ -360,3 +360,34 @@ def m007_notices(db):
         CREATE INDEX addenda_record ON addenda(record_id)
         """,
     )
+
+
+@MIGRATIONS()
+def m008_compliance_versions(db):
+    """The compliance figures (records waiting for a signature, record timeliness,
+    overdue actions, regularity) also move an arrangement's version: triggers on
+    records (status, sharing, signatures), actions (status, due date) and
+    contracts (cadence, working days to share, signatures)."""
+    # The SELECT form adds no row when a record's session is gone (never a NULL key).
+    bump = """INSERT INTO arrangement_versions (arrangement_id, version)
+              SELECT {arrangement}, 1 {source}
+              ON CONFLICT (arrangement_id) DO UPDATE SET version = version + 1"""
+    watched = {
+        "records": ("session_id, status, first_shared_at, shared_at, supervisor_signed_at, "
+                    "supervisee_signed_at, agreed_at",
+                    "arrangement_id", "FROM sessions WHERE id = {row}.session_id"),
+        "actions": ("arrangement_id, owner_id, status, due_date", "{row}.arrangement_id",
+                    "WHERE true"),
+        "contracts": ("arrangement_id, cadence_kind, cadence_weeks, fte, asye_start, "
+                      "share_within_days, start_date, supervisor_signed_at, "
+                      "supervisee_signed_at", "{row}.arrangement_id", "WHERE true"),
+    }
+    for table, (columns, arrangement, source) in watched.items():
+        new, old = (bump.format(arrangement=arrangement.format(row=row),
+                                source=source.format(row=row)) for row in ("NEW", "OLD"))
+        db.execute(f"CREATE TRIGGER {table}_version_insert AFTER INSERT ON {table} "
+                   f"BEGIN {new}; END")
+        db.execute(f"CREATE TRIGGER {table}_version_delete AFTER DELETE ON {table} "
+                   f"BEGIN {old}; END")
+        db.execute(f"CREATE TRIGGER {table}_version_update AFTER UPDATE OF {columns} "
+                   f"ON {table} BEGIN {old}; {new}; END")

@@ -25,7 +25,7 @@ import streamlit as st
 import vl_convert
 from streamlit.errors import StreamlitPageNotFoundError
 
-from core import clock, insights
+from core import clock, compliance, insights
 from core.balance import FUNCTIONS, LABELS, SHORT, Balance, month_label
 from ui import context
 from ui.text import inert
@@ -49,6 +49,9 @@ _VIEWS = {
     "supervisor": insights.supervisor_overview,
     "team": insights.team_overview,
     "timeline": insights.timeline,
+    "supervisor_extras": insights.summary_extras,
+    "team_compliance": compliance.team_compliance,
+    "standing": compliance.standing,
 }
 
 
@@ -215,7 +218,7 @@ def timeline_chart(frame: pd.DataFrame, *, summary: str) -> alt.LayerChart:
     bars = alt.Chart(held).mark_bar().encode(
         x=x, y=alt.Y("Minutes:Q", stack="zero", title="Minutes"),
         color=_function_colour(), order=alt.Order("Order:Q"),
-        tooltip=["When", "Status", "Function", "Minutes"])
+        tooltip=["When", "Status", "Record", "Function", "Minutes"])
     labels = alt.Chart(held).mark_text(fontSize=10).encode(
         x=x, y=alt.Y("Middle:Q"), text="Letter:N", color=_INK)
     status = frame.drop_duplicates("When")
@@ -225,6 +228,50 @@ def timeline_chart(frame: pd.DataFrame, *, summary: str) -> alt.LayerChart:
     # An empty bar layer leaves an unlabelled graphics-symbol that axe rejects.
     layers = (bars, labels, notes) if len(held) else (notes,)
     return alt.layer(*layers).properties(height=400, description=summary)
+
+
+MEASURE_COLOURS = ["#0072B2", "#D55E00"]  # Okabe–Ito blue and vermilion
+MEASURE_DASHES = [[1, 0], [6, 3]]
+MEASURE_SHAPES = ["circle", "square"]
+
+
+def monthly_share_chart(frame: pd.DataFrame, months: list[str], measures: list[str], *,
+                        summary: str) -> alt.LayerChart:
+    """One line per measure of a share (0–100%) month by month. Lines differ in
+    colour, dash and point shape, and each point is labelled with its figures;
+    a month with nothing due has no point and says so."""
+    x = alt.X("Month:N", sort=months, scale=alt.Scale(domain=months), title=None,
+              axis=alt.Axis(labelAngle=-40))
+    y = alt.Y("Share:Q", title="Share", axis=alt.Axis(format="%"),
+              scale=alt.Scale(domain=[0, 1.12]))
+    scale = {"domain": measures, "range": MEASURE_COLOURS[:len(measures)]}
+    known = frame[frame["Share"].notna()]
+    lines = alt.Chart(known).mark_line(point=True).encode(
+        x=x, y=y,
+        color=alt.Color("Measure:N", title=None, scale=alt.Scale(**scale),
+                        legend=alt.Legend(orient="bottom", labelLimit=400)),
+        strokeDash=alt.StrokeDash("Measure:N", legend=None, scale=alt.Scale(
+            domain=measures, range=MEASURE_DASHES[:len(measures)])),
+        shape=alt.Shape("Measure:N", legend=None, scale=alt.Scale(
+            domain=measures, range=MEASURE_SHAPES[:len(measures)])),
+        tooltip=["Month", "Measure", alt.Tooltip("Share:Q", format=".0%"), "Figures"])
+    # Labels sit above the first line's points and below the second's, unless that
+    # would push them under the axis: then above, higher up.
+    rank = known["Measure"].map({m: i for i, m in enumerate(measures)})
+    below = known["Share"] - 0.07
+    label_at = known["Share"] + 0.05
+    label_at = label_at.where(rank == 0, below.where(below >= 0.03, known["Share"] + 0.12))
+    labels = known.assign(LabelAt=label_at)
+    # A layer with no data leaves an unlabelled SVG group, which axe refuses.
+    layers = [lines, alt.Chart(labels).mark_text(fontSize=10, color="#000000").encode(
+        x=x, y=alt.Y("LabelAt:Q", scale=alt.Scale(domain=[0, 1.12])), text="Label:N")
+              ] if len(known) else []
+    empty_months = frame[frame["Share"].isna()].drop_duplicates("Month")
+    if len(empty_months):
+        layers.append(alt.Chart(empty_months.assign(Share=0.0)).mark_text(
+            angle=270, align="left", dx=4, fontSize=10, color="#000000").encode(
+            x=x, y=y, text="Empty:N"))
+    return alt.layer(*layers).properties(height=380, description=summary)
 
 
 # Rendering ----------------------------------------------------------------
@@ -242,7 +289,8 @@ def _png(spec: dict):
 
 
 _BUILDERS = {"stacked": stacked, "multiples": small_multiples, "rolling": rolling_chart,
-             "wellbeing": wellbeing_chart, "grid": grid_chart, "timeline": timeline_chart}
+             "wellbeing": wellbeing_chart, "grid": grid_chart, "timeline": timeline_chart,
+             "monthly_share": monthly_share_chart}
 
 
 @st.cache_data(ttl=timedelta(hours=1), max_entries=200, show_spinner=False)
@@ -343,6 +391,15 @@ def grid_frame(cells, scope: insights.Scope) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+RECORD_WORDS = {None: "Not started", "draft": "Draft", "shared": "Shared, not signed by both",
+                "agreed": "Agreed", "disputed": "Disputed"}
+
+
+def record_words(session_status: str, record_status: str | None) -> str:
+    """A record's status in words; sessions not held have no record."""
+    return RECORD_WORDS.get(record_status, record_status) if session_status == "held" else "–"
+
+
 def timeline_frames(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(long frame for the chart, wide table) of a supervisee's sessions."""
     labels = unique_labels(r.on for r in rows)
@@ -354,6 +411,7 @@ def timeline_frames(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
         for order, f in enumerate(FUNCTIONS):
             minutes = r.minutes[f] if r.status == "held" else 0
             chart.append({"When": label, "Position": position, "Status": r.status,
+                          "Record": record_words(r.status, r.record_status),
                           "Function": LABELS[f], "Order": order, "Minutes": minutes,
                           "Middle": below + minutes / 2, "Ink": _ink(f),
                           "Letter": SHORT[f] if minutes >= 10 else "", "Note": note})
@@ -364,5 +422,6 @@ def timeline_frames(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
             **{f"{LABELS[f]} (minutes)": r.minutes[f] for f in FUNCTIONS},
             **{f"{LABELS[f]} (items)": r.items[f] for f in FUNCTIONS},
             "Safeguarding flags": r.flagged,
+            "Record": record_words(r.status, r.record_status),
         })
     return pd.DataFrame.from_records(chart), pd.DataFrame.from_records(table_rows)

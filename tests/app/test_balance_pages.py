@@ -155,7 +155,7 @@ def test_team_lead_sees_the_grid_alerts_and_a_timeline(story):
     alerts = at.dataframe[0].value
     assert list(zip(alerts["Supervisee"], alerts["Supervisor"], alerts["Function"])) == [
         ("Sam Taylor", "Helen Carter", "Personal support")]
-    grid, timeline = charts(at)
+    grid, _regularity, _timeliness, timeline = charts(at)
     cells = main_data(grid)
     sam = cells[cells["Supervisee"] == "Sam Taylor"]
     assert len(sam) == 12 and sam["State"].iloc[-1] == "Personal support neglected"
