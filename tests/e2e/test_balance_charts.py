@@ -1,42 +1,43 @@
-"""The balance charts in Chromium, on a fresh server whose demo organisation
-gets a seeded history before any browser opens it: Sam Taylor's personal
-support fades away."""
+"""The balance charts in Chromium, on the demo organisation as loaded: Chloe
+Wright's personal support has faded (core/demo/records.py). The alert reaching
+her supervisor and team lead, and the team lead seeing none of the support
+text, are the story of test_neglect_story.py; here every role's charts render,
+pass axe and are saved as screenshots."""
 
-import sys
+import sqlite3
 from pathlib import Path
 
 import pytest
 from helpers import assert_accessible, go, settle, sign_in, sign_out
 from playwright.sync_api import expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-import balance_fixtures as bf  # noqa: E402
-
-import db as storage  # noqa: E402
-from core import clock  # noqa: E402
-
 CHART = '[data-testid="stVegaLiteChart"]'
 ROLES = [  # username, page title, charts expected, text the page must show
-    # Sam's demo reflections carry wellbeing scores: the fourth chart.
-    ("sam.taylor", "My balance", 4, "Personal support: not discussed in the last 3 sessions"),
-    ("helen.carter", "My supervisees", 1, "Neglect alerts now: Sam Taylor."),
+    # per session, per quarter, rolling, and wellbeing from her reflections
+    ("chloe.wright", "My balance", 4, "Personal support: not discussed in the last 3 sessions"),
+    ("helen.carter", "My supervisees", 1, "Neglect alerts now: Chloe Wright."),
     # The Team page: the balance grid, regularity, record timeliness and the timeline.
-    ("priya.shah", "Team", 4, "of them with a function neglected (Sam Taylor)."),
+    ("priya.shah", "Team", 4, "with a function neglected (Chloe Wright)."),
 ]
 
 
 @pytest.fixture
 def seeded(fresh_server):
-    database = storage.connect(fresh_server.database)
-    bf.seed_story(database, clock.today())
-    bf.add(database, "sam.taylor", [bf.session(clock.today(), {"performance": 45}, flagged=True)])
-    database.conn.close()
     return fresh_server
+
+
+def flagged_text(database) -> list[str]:
+    """The reasons given for safeguarding flags: never on the team lead's charts."""
+    with sqlite3.connect(database) as conn:
+        rows = conn.execute("SELECT safeguarding_reason FROM agenda_items "
+                            "WHERE safeguarding = 1").fetchall()
+    return [r[0] for r in rows if len(r[0]) >= 12]
 
 
 def test_charts_render_for_each_role_with_the_neglect_alert(page, seeded, axe, artifacts):
     page.set_viewport_size({"width": 1400, "height": 3000})  # the screenshot shows every chart
+    hidden = flagged_text(seeded.database)
+    assert hidden, "the demo has a safeguarding flag"
     for username, title, count, shown in ROLES:
         sign_in(page, seeded.url, username)
         go(page, title)
@@ -46,39 +47,24 @@ def test_charts_render_for_each_role_with_the_neglect_alert(page, seeded, axe, a
         page.screenshot(path=artifacts / f"balance-{username}.png", full_page=True)
         assert_accessible(page, axe, f"{title} as {username}")
         if username == "priya.shah":
-            content = page.content()
-            for text in (bf.SUPPORT_TEXT, bf.SUPPORT_TITLE, bf.PERFORMANCE_TEXT,
-                         "Risk to a child"):
-                assert text not in content
+            for text in hidden:
+                assert text not in page.content()
             choose = page.get_by_role("combobox", name="Supervisee")
             # Scrolling while its list is open closes it: scroll first, then open.
             choose.scroll_into_view_if_needed()
             page.wait_for_timeout(300)
             choose.click()
-            page.get_by_role("option", name="Sam Taylor, supervised by Helen Carter").click()
+            page.get_by_role("option", name="Chloe Wright, supervised by Helen Carter").click()
             settle(page)
             expect(page.locator(CHART)).to_have_count(4)
-            for text in (bf.SUPPORT_TEXT, bf.SUPPORT_TITLE, "Risk to a child"):
+            for text in hidden:
                 assert text not in page.content()
             page.screenshot(path=artifacts / "balance-team-timeline.png", full_page=True)
         sign_out(page)
 
 
-def test_the_neglect_alert_reaches_the_supervisor_and_team_lead(page, seeded):
-    for username, title in (("helen.carter", "My supervisees"), ("priya.shah", "Team")):
-        sign_in(page, seeded.url, username)
-        go(page, title)
-        expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
-        alerts = page.get_by_test_id("stDataFrame").first
-        expect(alerts).to_be_visible()
-        # The table is drawn on a canvas; its accessible copy holds the cell text.
-        expect(alerts).to_contain_text("Sam Taylor", timeout=10_000)
-        expect(alerts).to_contain_text("Personal support")
-        sign_out(page)
-
-
 def test_png_and_csv_downloads_are_built_on_click(page, seeded):
-    sign_in(page, seeded.url, "sam.taylor")
+    sign_in(page, seeded.url, "chloe.wright")
     go(page, "My balance")
     expect(page.locator(CHART).first).to_be_visible(timeout=20_000)
     png_button = page.get_by_role("button", name="Download balance per session chart (PNG)")
