@@ -2,8 +2,8 @@
 forward to every later session of its arrangement until it is closed, done or
 dropped, with the evidence or outcome.
 
-First version (issue 4): reading an arrangement's open actions and closing one's
-own. Creating actions in a session comes with the record (issue 5).
+Reading an arrangement's open actions and closing them (issue 4); actions are
+created on an agenda item in core/records.py (issue 5).
 """
 
 from db import actions as table
@@ -41,14 +41,18 @@ def open_for_arrangement(db, actor: Actor, arrangement_id: int) -> list[dict]:
 
 
 def close_action(db, actor: Actor, action_id: int, status: str, outcome: str) -> None:
-    """The owner closes their action as done or dropped, saying what came of it."""
+    """The owner (or the arrangement's current supervisor, in a session) closes an
+    action as done or dropped, saying what came of it."""
     found = table.get(db, int(action_id))
     if not found:
         raise NotFound("There is no such action.")
     arr = _arrangement_for_text(db, actor, found["arrangement_id"])
-    if found["owner_id"] != actor.id:
-        raise PermissionDenied(f"Only the action's owner, {found['owner_name']}, can close it.")
     ended = arr["end_date"] and arr["end_date"] < clock.today().isoformat()
+    # The supervisor closes any of the arrangement's actions too: sessions are run on
+    # the supervisor's account, where the two agree what came of each action.
+    if found["owner_id"] != actor.id and not (arr["supervisor_id"] == actor.id and not ended):
+        raise PermissionDenied(f"Only the action's owner, {found['owner_name']}, or the "
+                               "supervisor can close it.")
     if arr["supervisor_id"] == actor.id and ended:
         raise PermissionDenied("This arrangement has ended: its records are read-only for you.")
     check = Checker()

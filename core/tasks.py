@@ -48,3 +48,13 @@ def _overdue_session_tasks(db, actor: Actor) -> list[Task]:
 
 
 PROVIDERS += [_contract_tasks, _overdue_session_tasks]
+
+
+def _record_tasks(db, actor: Actor) -> list[Task]:
+    """Overdue actions, records to share, sign or revise (issue 5)."""
+    from .records import tasks
+
+    return tasks(db, actor)
+
+
+PROVIDERS.append(_record_tasks)

@@ -335,3 +335,28 @@ def m006_arrangement_versions(db):
                    f"BEGIN {old}; END")
         db.execute(f"CREATE TRIGGER {table}_version_update AFTER UPDATE OF {columns} "
                    f"ON {table} BEGIN {old}; {new}; END")
+
+
+@MIGRATIONS()
+def m007_notices(db):
+    """Notices to a person about their own supervision (issue 5): e.g. that a team
+    lead read items of their record for a file audit. Also indexes for records."""
+    _script(
+        db,
+        """
+        CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            session_id INTEGER REFERENCES sessions(id),
+            read_at TEXT
+        );
+        CREATE INDEX notices_user ON notices(user_id, at);
+        CREATE INDEX agenda_action ON agenda_items(action_id);
+        CREATE INDEX actions_session ON actions(session_id);
+        CREATE INDEX disputes_record ON record_disputes(record_id);
+        CREATE INDEX addenda_record ON addenda(record_id)
+        """,
+    )

@@ -1,0 +1,238 @@
+"""Records, agenda items, actions raised in a session, disputes, addenda and notices.
+
+Writes that must not overwrite someone else's change are conditional (on a
+revision or a status) and say whether they happened.
+"""
+
+import json
+
+from sqlite_utils import Database
+
+_SESSION = """
+    SELECT s.*, a.supervisor_id, a.supervisee_id, a.kind, a.start_date AS arrangement_start,
+           a.end_date AS arrangement_end, sr.name AS supervisor_name,
+           se.name AS supervisee_name, c.share_within_days, c.review_date,
+           c.created_by AS contract_created_by
+    FROM sessions s
+    JOIN arrangements a ON a.id = s.arrangement_id
+    JOIN users sr ON sr.id = a.supervisor_id
+    JOIN users se ON se.id = a.supervisee_id
+    JOIN contracts c ON c.id = s.contract_id
+"""
+
+
+def session(db: Database, session_id: int) -> dict | None:
+    rows = list(db.query(_SESSION + " WHERE s.id = ?", [session_id]))
+    return rows[0] if rows else None
+
+
+# ---------------------------------------------------------------- records
+
+def for_session(db: Database, session_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM records WHERE session_id = ?", [session_id]))
+    return rows[0] if rows else None
+
+
+def insert(db: Database, row: dict) -> int:
+    return db["records"].insert(row).last_pk
+
+
+def bump(db: Database, record_id: int, at: str) -> int:
+    """Add one to the record's revision; returns the new revision."""
+    db.execute("UPDATE records SET revision = revision + 1, updated_at = ? WHERE id = ?",
+               [at, record_id])
+    return db.execute("SELECT revision FROM records WHERE id = ?", [record_id]).fetchone()[0]
+
+
+def update_if(db: Database, record_id: int, statuses: tuple, revision: int | None,
+              **fields) -> bool:
+    """Update the record if its status is one of `statuses` (and its revision is
+    `revision`, when given), bumping the revision; False if it was not."""
+    sets = ", ".join(f"{k} = ?" for k in fields)
+    where = f"id = ? AND status IN ({', '.join('?' for _ in statuses)})"
+    args = list(fields.values()) + [record_id, *statuses]
+    if revision is not None:
+        where += " AND revision = ?"
+        args.append(revision)
+    cursor = db.execute(f"UPDATE records SET {sets}, revision = revision + 1 WHERE {where}",
+                        args)
+    return cursor.rowcount == 1
+
+
+# ---------------------------------------------------------------- agenda items
+
+_ITEM = """
+    SELECT i.*, s.arrangement_id, r.id AS record_id, r.status AS record_status
+    FROM agenda_items i
+    JOIN sessions s ON s.id = i.session_id
+    LEFT JOIN records r ON r.session_id = i.session_id
+"""
+
+
+def items(db: Database, session_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM agenda_items WHERE session_id = ? ORDER BY position, id",
+                         [session_id]))
+
+
+def item(db: Database, item_id: int) -> dict | None:
+    rows = list(db.query(_ITEM + " WHERE i.id = ?", [item_id]))
+    return rows[0] if rows else None
+
+
+def insert_items(db: Database, rows: list[dict]) -> None:
+    if rows:
+        db["agenda_items"].insert_all(rows)
+
+
+def insert_item(db: Database, row: dict) -> int:
+    return db["agenda_items"].insert(row).last_pk
+
+
+def next_position(db: Database, session_id: int) -> int:
+    return db.execute("SELECT COALESCE(MAX(position), -1) + 1 FROM agenda_items "
+                      "WHERE session_id = ?", [session_id]).fetchone()[0]
+
+
+def update_item(db: Database, item_id: int, revision: int, **fields) -> bool:
+    """Store fields if the item is still at `revision`, bumping it; False if not."""
+    sets = ", ".join(f"{k} = ?" for k in fields)
+    cursor = db.execute(
+        f"UPDATE agenda_items SET {sets}, revision = revision + 1 WHERE id = ? AND revision = ?",
+        list(fields.values()) + [item_id, revision])
+    return cursor.rowcount == 1
+
+
+def set_position(db: Database, item_id: int, position: int, at: str) -> None:
+    db.execute("UPDATE agenda_items SET position = ?, updated_at = ? WHERE id = ?",
+               [position, at, item_id])
+
+
+def delete_item(db: Database, item_id: int) -> None:
+    db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
+
+
+# ---------------------------------------------------------------- actions
+
+_ACTION = """
+    SELECT x.*, o.name AS owner_name, i.function AS item_function
+    FROM actions x
+    JOIN users o ON o.id = x.owner_id
+    LEFT JOIN agenda_items i ON i.id = x.agenda_item_id
+"""
+
+
+def actions_raised(db: Database, session_id: int) -> list[dict]:
+    """Actions raised in this session, in the order they were added."""
+    return list(db.query(_ACTION + " WHERE x.session_id = ? ORDER BY x.id", [session_id]))
+
+
+def actions_by_id(db: Database, ids: list[int]) -> list[dict]:
+    return list(db.query(_ACTION + " WHERE x.id IN (SELECT value FROM json_each(?))",
+                         [json.dumps(sorted(set(ids)))]))
+
+
+def open_actions(db: Database, arrangement_id: int) -> list[dict]:
+    return list(db.query(_ACTION + " WHERE x.arrangement_id = ? AND x.status = 'open' "
+                                   "ORDER BY x.due_date, x.id", [arrangement_id]))
+
+
+def insert_action(db: Database, row: dict) -> int:
+    return db["actions"].insert(row).last_pk
+
+
+def overdue_actions_owned(db: Database, owner_id: int, today: str) -> list[dict]:
+    return list(db.query(
+        """SELECT x.*, a.supervisor_id, a.supervisee_id, sr.name AS supervisor_name,
+                  se.name AS supervisee_name
+           FROM actions x JOIN arrangements a ON a.id = x.arrangement_id
+           JOIN users sr ON sr.id = a.supervisor_id JOIN users se ON se.id = a.supervisee_id
+           WHERE x.owner_id = ? AND x.status = 'open' AND x.due_date < ?
+           ORDER BY x.due_date, x.id""", [owner_id, today]))
+
+
+# ---------------------------------------------------------------- disputes and addenda
+
+def disputes(db: Database, record_id: int) -> list[dict]:
+    return list(db.query(
+        """SELECT d.*, u.name AS by_name FROM record_disputes d JOIN users u ON u.id = d.by_id
+           WHERE d.record_id = ? ORDER BY d.id""", [record_id]))
+
+
+def insert_dispute(db: Database, row: dict) -> int:
+    return db["record_disputes"].insert(row).last_pk
+
+
+def resolve_disputes(db: Database, record_id: int, resolution: str, at: str) -> None:
+    db.execute("UPDATE record_disputes SET resolved_at = ?, resolution = ? "
+               "WHERE record_id = ? AND resolved_at IS NULL", [at, resolution, record_id])
+
+
+def addenda(db: Database, record_id: int) -> list[dict]:
+    return list(db.query(
+        """SELECT x.*, u.name AS author_name FROM addenda x JOIN users u ON u.id = x.author_id
+           WHERE x.record_id = ? ORDER BY x.id""", [record_id]))
+
+
+def insert_addendum(db: Database, row: dict) -> int:
+    return db["addenda"].insert(row).last_pk
+
+
+# ---------------------------------------------------------------- listings
+
+_SUMMARY = f"""
+    SELECT s.id AS session_id, s.arrangement_id, s.scheduled_at, s.status AS session_status,
+           s.held_on, s.held_minutes, c.share_within_days,
+           r.id AS record_id, r.status, r.revision, r.first_shared_at, r.shared_at,
+           r.supervisor_signed_at, r.supervisee_signed_at, r.agreed_at,
+           a.supervisor_id, a.supervisee_id, a.kind, sr.name AS supervisor_name,
+           se.name AS supervisee_name,
+           (SELECT COUNT(*) FROM record_disputes d WHERE d.record_id = r.id) AS disputes,
+           (SELECT COUNT(*) FROM agenda_items i WHERE i.session_id = s.id) AS items,
+           (SELECT COUNT(*) FROM agenda_items i WHERE i.session_id = s.id
+                AND i.safeguarding = 1) AS flagged,
+           (SELECT json_group_object(function, total) FROM (
+                SELECT i.function, SUM(COALESCE(i.minutes, 0)) AS total FROM agenda_items i
+                WHERE i.session_id = s.id GROUP BY i.function)) AS minutes
+    FROM sessions s
+    JOIN arrangements a ON a.id = s.arrangement_id
+    JOIN users sr ON sr.id = a.supervisor_id
+    JOIN users se ON se.id = a.supervisee_id
+    JOIN contracts c ON c.id = s.contract_id
+    LEFT JOIN records r ON r.session_id = s.id
+"""
+
+
+def _decoded(rows) -> list[dict]:
+    return [dict(r, minutes=json.loads(r["minutes"] or "{}")) for r in rows]
+
+
+def summaries(db: Database, arrangement_ids: list[int]) -> list[dict]:
+    """Held sessions and sessions with a record, of these arrangements, newest first."""
+    return _decoded(db.query(
+        _SUMMARY + """ WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
+                       AND (s.status = 'held' OR r.id IS NOT NULL)
+                       ORDER BY COALESCE(s.held_on, substr(s.scheduled_at, 1, 10)) DESC,
+                                s.id DESC""",
+        [json.dumps(sorted({int(i) for i in arrangement_ids}))]))
+
+
+def runnable(db: Database, supervisor_id: int, since: str) -> list[dict]:
+    """This supervisor's planned sessions from `since`, and held ones whose record
+    is not agreed, soonest first."""
+    return _decoded(db.query(
+        _SUMMARY + """ WHERE a.supervisor_id = ?
+                       AND ((s.status = 'planned' AND s.scheduled_at >= ?)
+                            OR (s.status = 'held' AND (r.id IS NULL OR r.status <> 'agreed')))
+                       ORDER BY s.scheduled_at""",
+        [supervisor_id, since]))
+
+
+# ---------------------------------------------------------------- notices
+
+def insert_notice(db: Database, row: dict) -> int:
+    return db["notices"].insert(row).last_pk
+
+
+def notices(db: Database, user_id: int, limit: int = 100) -> list[dict]:
+    return list(db.query("SELECT * FROM notices WHERE user_id = ? ORDER BY at DESC, id DESC "
+                         "LIMIT ?", [user_id, limit]))

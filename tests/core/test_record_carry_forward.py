@@ -1,0 +1,112 @@
+"""The agenda is built from the supervisee's submitted items, every open action
+(until it is closed), and a contract review item when the review is due."""
+
+from datetime import timedelta
+
+import pytest
+from record_fixtures import actor, arrangement_id, item_of, opened, planned
+
+from core import actions, clock, records, reflections
+from core.errors import PermissionDenied
+
+
+def test_submitted_agenda_items_come_first(demo):
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Court statement for CR-118902",
+                                function="development", case_ref="CR-118902", wants="advice")
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Draft only item",
+                                function="support", wants="support")
+    reflections.submit(demo, sam, draft["id"])
+    view = records.open_session(demo, helen, sid)
+    first = view["items"][0]
+    assert (first["source"], first["title"], first["function"], first["case_ref"],
+            first["wants"]) == ("supervisee", "Court statement for CR-118902", "development",
+                                "CR-118902", "advice")
+    assert view["items"][1]["title"] == "Draft only item"
+
+
+def test_a_draft_reflection_is_not_on_the_agenda(demo):
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Not shared yet",
+                                function="support", wants="support")
+    view = records.open_session(demo, helen, sid)
+    assert all(i["title"] != "Not shared yet" for i in view["items"])
+
+
+def test_open_actions_carry_forward_until_closed(demo):
+    helen, sam = actor(demo, "helen.carter"), actor(demo, "sam.taylor")
+    first, view = opened(demo, days=-10)
+    item = records.add_item(demo, helen, first, title="Supporting the ASYE", function="development")
+    kept = records.add_action(demo, helen, item, owner_id=sam.id,
+                              description="Book the GCP2 training", due_date=clock.today())
+    closed = records.add_action(demo, helen, item, owner_id=helen.id,
+                                description="Ask legal about the PLO letter",
+                                due_date=clock.today() + timedelta(days=5))
+    actions.close_action(demo, helen, closed, "done", "Legal replied: letter sent.")
+    _second, later = opened(demo, days=-2)
+    carried = [i for i in later["items"] if i["source"] == "action"]
+    assert kept in [i["action_id"] for i in carried]
+    assert closed not in [i["action_id"] for i in carried]
+    mine = item_of(later, action_id=kept)
+    assert mine["function"] == "development"  # the function of the item it came from
+    assert mine["carried"]["description"] == "Book the GCP2 training"
+    assert mine["carried"]["status"] == "open" and mine["carried"]["owner_name"] == "Sam Taylor"
+    # Closed during the later session: the item stays, showing the outcome.
+    actions.close_action(demo, helen, kept, "done", "Booked for May.")
+    shown = item_of(records.agenda(demo, helen, _second), action_id=kept)
+    assert shown["carried"]["status"] == "done" and shown["carried"]["outcome"] == "Booked for May."
+    _third, third = opened(demo, days=-1)
+    assert kept not in [i["action_id"] for i in third["items"]]
+
+
+def test_either_person_owns_an_action_but_nobody_else(demo):
+    helen = actor(demo, "helen.carter")
+    sid, _view = opened(demo)
+    item = records.add_item(demo, helen, sid, title="x", function="performance")
+    from core.errors import ValidationError
+    with pytest.raises(ValidationError) as error:
+        records.add_action(demo, helen, item, owner_id=actor(demo, "priya.shah").id,
+                           description="", due_date="not a date")
+    assert set(error.value.errors) == {"owner_id", "description", "due_date"}
+
+
+def test_the_owner_or_the_supervisor_closes_an_action(demo):
+    helen, sam = actor(demo, "helen.carter"), actor(demo, "sam.taylor")
+    sid, _view = opened(demo)
+    item = records.add_item(demo, helen, sid, title="x", function="performance")
+    theirs = records.add_action(demo, helen, item, owner_id=sam.id, description="Visit",
+                                due_date=clock.today())
+    hers = records.add_action(demo, helen, item, owner_id=helen.id, description="Ask",
+                              due_date=clock.today())
+    with pytest.raises(PermissionDenied, match="Only the action's owner, Helen Carter"):
+        actions.close_action(demo, sam, hers, "done", "Did it")
+    actions.close_action(demo, helen, theirs, "dropped", "Family moved out of area.")
+    assert demo["actions"].get(theirs)["closed_by"] == helen.id
+
+
+def test_a_contract_review_item_when_the_review_is_due(demo):
+    helen = actor(demo, "helen.carter")
+    arrangement = arrangement_id(demo, "sam.taylor")
+    soon = (clock.today() + timedelta(days=10)).isoformat()
+    demo.execute("UPDATE contracts SET review_date = ? WHERE arrangement_id = ?",
+                 [soon, arrangement])
+    _sid, view = opened(demo)
+    review = [i for i in view["items"] if i["source"] == "contract_review"]
+    assert len(review) == 1 and "Review the supervision contract" in review[0]["title"]
+    far = (clock.today() + timedelta(days=200)).isoformat()
+    demo.execute("UPDATE contracts SET review_date = ? WHERE arrangement_id = ?",
+                 [far, arrangement])
+    _sid, view = opened(demo, days=-3)
+    assert not [i for i in view["items"] if i["source"] == "contract_review"]
+
+
+def test_marking_held_without_opening_still_makes_a_record(demo):
+    helen = actor(demo, "helen.carter")
+    sid = planned(demo, days=-1)
+    records.mark_held(demo, helen, sid, clock.today() - timedelta(days=1), 60)
+    view = records.agenda(demo, helen, sid)
+    assert view["record"]["status"] == "draft" and view["session_status"] == "held"
