@@ -208,7 +208,7 @@ def close(db, actor, view: dict) -> None:
                                     format="DD/MM/YYYY", key="held_on")
             forms.field_error("mark_held", "held_on")
             minutes = st.number_input("How long it took (minutes)", 5, 480,
-                                      max(5, view["total_minutes"] or view["planned_minutes"]),
+                                      view["planned_minutes"],
                                       5, key="held_minutes")
             forms.field_error("mark_held", "held_minutes")
             forms.form_error("mark_held")

@@ -17,6 +17,8 @@ PAGE = "app_pages/run_session.py"
 
 # A constant style block, never user text: large type for reading across a room.
 STYLE = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stWidgetLabel"] p, textarea, input, [data-baseweb="select"] div,
