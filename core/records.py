@@ -1007,7 +1007,7 @@ def tasks(db, actor: Actor) -> list[Task]:
     mine = {a["id"]: a for a in arrangement_table.as_supervisee(db, actor.id)}
     supervised = {a["id"]: a for a in arrangement_table.as_supervisor(db, actor.id)
                   if not access.ended(a, today)}
-    for r in table.summaries(db, list(mine) + list(supervised)):
+    for r in table.summaries(db, list(mine) + list(supervised), unagreed=True):
         s = _summary(r, today)
         day = clock.day(s["held_on"] or s["scheduled_at"][:10])
         if r["arrangement_id"] in mine and s["status"] == "shared":

@@ -206,11 +206,14 @@ def _decoded(rows) -> list[dict]:
     return [dict(r, minutes=json.loads(r["minutes"] or "{}")) for r in rows]
 
 
-def summaries(db: Database, arrangement_ids: list[int]) -> list[dict]:
-    """Held sessions and sessions with a record, of these arrangements, newest first."""
+def summaries(db: Database, arrangement_ids: list[int], *,
+              unagreed: bool = False) -> list[dict]:
+    """Held sessions and sessions with a record, of these arrangements, newest first;
+    with `unagreed`, only those whose record is not agreed yet (home tasks)."""
+    extra = " AND (r.id IS NULL OR r.status <> 'agreed')" if unagreed else ""
     return _decoded(db.query(
-        _SUMMARY + """ WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
-                       AND (s.status = 'held' OR r.id IS NOT NULL)
+        _SUMMARY + f""" WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
+                       AND (s.status = 'held' OR r.id IS NOT NULL){extra}
                        ORDER BY COALESCE(s.held_on, substr(s.scheduled_at, 1, 10)) DESC,
                                 s.id DESC""",
         [json.dumps(sorted({int(i) for i in arrangement_ids}))]))
@@ -236,3 +239,38 @@ def insert_notice(db: Database, row: dict) -> int:
 def notices(db: Database, user_id: int, limit: int = 100) -> list[dict]:
     return list(db.query("SELECT * FROM notices WHERE user_id = ? ORDER BY at DESC, id DESC "
                          "LIMIT ?", [user_id, limit]))
+
+
+# ---------------------------------------------------------------- the demo's bulk load
+
+_DEMO_TABLES = ("records", "agenda_items", "actions", "record_disputes", "addenda")
+
+
+def next_ids(db: Database) -> dict:
+    """The largest id in use in each records table (0 when empty)."""
+    return {t: db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {t}").fetchone()[0]
+            for t in _DEMO_TABLES}
+
+
+def all_arrangement_ids(db: Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT id FROM arrangements ORDER BY id")]
+
+
+def arrangement_ended(db: Database, arrangement_id: int) -> bool:
+    return db.execute("SELECT end_date IS NOT NULL FROM arrangements WHERE id = ?",
+                      [arrangement_id]).fetchone()[0] == 1
+
+
+def insert_demo(db: Database, rows: dict) -> None:
+    """Insert rows given with their ids, table by table, in an order that keeps
+    the foreign keys (agenda items name actions and actions name items, so the
+    actions' item links go in after both exist)."""
+    links = {a["id"]: a.get("agenda_item_id") for a in rows.get("actions", [])}
+    with db.atomic():
+        db["records"].insert_all(rows.get("records", []))
+        db["actions"].insert_all([dict(a, agenda_item_id=None) for a in rows.get("actions", [])])
+        db["agenda_items"].insert_all(rows.get("agenda_items", []))
+        db.conn.executemany("UPDATE actions SET agenda_item_id = ? WHERE id = ?",
+                            [(item, action) for action, item in links.items() if item])
+        db["record_disputes"].insert_all(rows.get("record_disputes", []))
+        db["addenda"].insert_all(rows.get("addenda", []))

@@ -10,6 +10,7 @@ from .. import clock
 from .people import DEMO_PASSWORD, load_people
 from .supervision import load_supervision
 from .reflections import load_reflections
+from .records import load_records
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -20,4 +21,5 @@ def load(db, today: date | None = None) -> dict:
     people = load_people(db, today)
     load_supervision(db, people, today)
     load_reflections(db, people, today)  # issue 4: after the sessions exist
+    load_records(db, people, today)  # issue 5: after the reflections
     return people

@@ -15,6 +15,13 @@ import balance_fixtures as bf  # noqa: E402
 
 from core import clock  # noqa: E402
 
+
+@pytest.fixture
+def demo(people_only):
+    """The demo's people and arrangements with no supervision history: these tests
+    make their own, and the demo's sessions and records would change their sums."""
+    return people_only
+
 MY_BALANCE, SUPERVISEES, TEAM = ("app_pages/my_balance.py", "app_pages/my_supervisees.py",
                                  "app_pages/team.py")
 

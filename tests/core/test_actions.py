@@ -8,6 +8,13 @@ from core.errors import PermissionDenied, ValidationError
 
 
 @pytest.fixture
+def demo(people_only):
+    """The demo's people and arrangements with no supervision history: these tests
+    make their own actions, and the demo's open actions would join the lists."""
+    return people_only
+
+
+@pytest.fixture
 def two_actions(demo):
     held = session(demo, "sam.taylor", days=-20, status="held")
     mine = open_action(demo, "sam.taylor", "sam.taylor", "Book the family group conference",

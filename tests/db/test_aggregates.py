@@ -6,11 +6,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import balance_fixtures as bf  # noqa: E402
 
 from db import aggregates  # noqa: E402
+
+
+@pytest.fixture
+def demo(people_only):
+    """The demo's people and arrangements with no supervision history: these tests
+    make their own, and the demo's sessions and records would change their sums."""
+    return people_only
+
 
 D = date(2026, 3, 2)
 
