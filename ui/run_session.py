@@ -106,7 +106,7 @@ def carried(db, actor, view: dict, action: dict, editable: bool) -> None:
                                    max_chars=actions.OUTCOME_MAX)
             forms.field_error(form, "outcome")
             forms.form_error(form)
-            if st.form_submit_button("Close this action"):
+            if st.form_submit_button("Close this action", key=f"{form}_submit"):
                 forms.submit(form, lambda: actions.close_action(
                     db, actor, action["id"], status, outcome), success="Action closed.",
                     fields=("status", "outcome"))
@@ -132,7 +132,7 @@ def safeguarding(db, actor, it: dict, n: int, editable: bool) -> None:
                                   max_chars=records.REASON_MAX)
             forms.field_error(form, "reason")
             forms.form_error(form)
-            if st.form_submit_button(label):
+            if st.form_submit_button(label, key=f"{form}_submit"):
                 act = records.unflag_safeguarding if it["safeguarding"] else \
                     records.flag_safeguarding
                 forms.submit(form, lambda: act(db, actor, it["id"], reason),
@@ -162,7 +162,7 @@ def item_actions(db, actor, view: dict, it: dict, n: int, editable: bool) -> Non
                                 format="DD/MM/YYYY", key=f"{form}_due")
             forms.field_error(form, "due_date")
             forms.form_error(form)
-            if st.form_submit_button("Add the action"):
+            if st.form_submit_button("Add the action", key=f"{form}_submit"):
                 forms.submit(form, lambda: records.add_action(
                     db, actor, it["id"], owner_id=owner, description=description,
                     due_date=due), success="Action added.",

@@ -139,27 +139,27 @@ def test_actions_and_safeguarding_flags_with_messages_next_to_the_fields(demo, s
     sid, item = started
     at = run_page("helen.carter", sid)
     form = f"action_{item}"
-    button(at, "Add the action").click().run()
+    at.button(key=f"{form}_submit").click().run()
     assert "Enter what is to be done." in [e.value for e in at.error]
     at.text_area(key=f"{form}_description").input("Book the family group conference 🧸")
     at.date_input(key=f"{form}_due").set_value(date(2300, 1, 1) - timedelta(days=200 * 365))
-    button(at, "Add the action").click().run()
+    at.button(key=f"{form}_submit").click().run()
     assert any("cannot be after" in e.value for e in at.error)
     assert view_of(demo, sid)["actions"] == []
     sam = actor(demo, "sam.taylor")
     at.selectbox(key=f"{form}_owner").select(sam.id)
     at.date_input(key=f"{form}_due").set_value(clock.today() + timedelta(days=10))
-    button(at, "Add the action").click().run()
+    at.button(key=f"{form}_submit").click().run()
     raised = view_of(demo, sid)["actions"]
     assert [(a["owner_name"], a["description"]) for a in raised] == [
         ("Sam Taylor", "Book the family group conference 🧸")]
     assert "Book the family group conference 🧸" in texts(at)
 
     flag = f"flag_{item}"
-    button(at, "Flag as a safeguarding concern").click().run()
+    at.button(key=f"{flag}_submit").click().run()
     assert "Enter the reason." in [e.value for e in at.error]
     at.text_area(key=f"{flag}_reason").input("Disclosure of harm in the home")
-    button(at, "Flag as a safeguarding concern").click().run()
+    at.button(key=f"{flag}_submit").click().run()
     flagged = view_of(demo, sid)["items"][-1]
     assert flagged["safeguarding"] and flagged["safeguarding_reason"].startswith("Disclosure")
     assert "Flagged as a safeguarding concern" in texts(at)
