@@ -67,6 +67,19 @@ def write(page: Page, label: str, text: str, heading: str = "Run session") -> No
     blur(page, heading)
 
 
+def enter(page: Page, url: str, username: str) -> None:
+    """Sign in and wait for the sign-in cookie, so that opening a page by its
+    address keeps the person signed in."""
+    sign_in(page, url, username)
+    expect(page.get_by_role("heading", name=re.compile("^Hello, "))).to_be_visible(
+        timeout=20_000)
+    for _attempt in range(100):
+        if any(c["name"] == "supervision_portal" for c in page.context.cookies()):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError("the sign-in cookie was never set")
+
+
 def open_page(page: Page, url: str, path: str, heading: str) -> None:
     page.goto(url + path)
     settle(page)
@@ -78,7 +91,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     today, later = ids["today"], ids["next"]
 
     # the supervisee prepares and submits a reflection with a case item
-    sign_in(page, srv.url, "sam.taylor")
+    enter(page, srv.url, "sam.taylor")
     open_page(page, srv.url, f"/prepare?session={today}", "Prepare for supervision")
     choose(page, "Prompt set", "Gibbs reflective cycle")
     page.get_by_role("textbox", name="Describe the situation you want to look at").fill(
@@ -97,7 +110,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     sign_out(page)
 
     # the supervisor opens the session and puts it on the shared screen
-    sign_in(page, srv.url, "helen.carter")
+    enter(page, srv.url, "helen.carter")
     assert_accessible(page, axe, "Home for the supervisor")
     open_page(page, srv.url, f"/run_session?session={today}", "Run session")
     expect(page.get_by_text("Opening the session builds its agenda")).to_be_visible()
@@ -159,7 +172,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     sign_out(page)
 
     # the supervisee disputes it
-    sign_in(page, srv.url, "sam.taylor")
+    enter(page, srv.url, "sam.taylor")
     expect(page.get_by_role("link", name=re.compile("Read and sign the record")).first
            ).to_be_visible()
     go(page, "Records")
@@ -174,7 +187,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     sign_out(page)
 
     # the supervisor revises and shares it again
-    sign_in(page, srv.url, "helen.carter")
+    enter(page, srv.url, "helen.carter")
     open_page(page, srv.url, f"/records?session={today}", "Records")
     expect(page.get_by_text(DISPUTE)).to_be_visible()
     assert_accessible(page, axe, "Records for the supervisor, disputed")
@@ -190,7 +203,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     sign_out(page)
 
     # the supervisee signs; the record is locked and takes an addendum
-    sign_in(page, srv.url, "sam.taylor")
+    enter(page, srv.url, "sam.taylor")
     open_page(page, srv.url, f"/records?session={today}", "Records")
     expect(page.get_by_text("within three working days")).to_be_visible()
     page.get_by_role("button", name="Sign the record").click()
@@ -211,7 +224,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     sign_out(page)
 
     # the action is on the next session's agenda
-    sign_in(page, srv.url, "helen.carter")
+    enter(page, srv.url, "helen.carter")
     open_page(page, srv.url, f"/run_session?session={later}", "Run session")
     page.get_by_role("button", name="Open the session").click()
     settle(page)
