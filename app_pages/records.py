@@ -4,13 +4,13 @@ timeliness and minutes, and reads text only through an audited file audit."""
 
 import streamlit as st
 
-from core import arrangement_access, clock, records
+from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import arrangement_picker, context, forms, record_forms, record_view
+from ui import action_forms, arrangement_picker, context, forms, record_forms, record_view
 from ui.guard import guard
-from ui.text import inert
+from ui.text import inert, inert_block
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)
 db = context.database()
@@ -43,7 +43,8 @@ def label(row: dict) -> str:
 
 
 # The supervisee sees a record once it is shared; the supervisor from the first draft.
-mine = [r for r in records.my_records(db, actor) if r["status"] is not None
+mine_all = records.my_records(db, actor)
+mine = [r for r in mine_all if r["status"] is not None
         and (r["side"] != "supervisee" or r["status"] != "draft")]
 if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
     st.header("Your records", anchor=False)
@@ -67,6 +68,18 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
                               format_func=lambda i: label(by_id[i]))
         st.query_params["session"] = str(chosen)
         open_record(chosen)
+
+if mine_all:
+    own = [a for arr_id in dict.fromkeys(r["arrangement_id"] for r in mine_all
+                                         if r["side"] in ("supervisee", "supervisor"))
+           for a in actions.open_for_arrangement(db, actor, arr_id) if a["mine"]]
+    st.header("Your open actions", anchor=False)
+    if not own:
+        st.markdown("You have no open actions.")
+    for a in sorted(own, key=lambda a: a["due_date"]):
+        due = f"Due {clock.day(a['due_date'])}" + (" (overdue)" if a["overdue"] else "")
+        st.markdown(f"**{due}:** {inert_block(a['description'])}")
+        action_forms.close_form(db, actor, a["id"])
 
 if actor.has(Role.TEAM_LEAD):
     st.header("Your teams' records", anchor=False)

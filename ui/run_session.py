@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from core import actions, clock, records
+from core import clock, records
 from core.functions import FUNCTIONS
 from core.reflections import session_date
 
-from . import forms
+from . import action_forms, forms
 from .record_editor import Item
 from .text import inert, inert_block
 
@@ -96,20 +96,7 @@ def carried(db, actor, view: dict, action: dict, editable: bool) -> None:
                 f"{action['status'].capitalize()}")
     if action["status"] != "open" or not editable:
         return
-    form = f"close_carried_{action['id']}"
-    with st.expander("Close this action", icon=":material/task_alt:"):
-        with st.form(form):
-            status = st.radio("Outcome", list(actions.CLOSED), format_func=actions.CLOSED.get,
-                              horizontal=True, key=f"{form}_status")
-            forms.field_error(form, "status")
-            outcome = st.text_area("Evidence or outcome", key=f"{form}_outcome",
-                                   max_chars=actions.OUTCOME_MAX)
-            forms.field_error(form, "outcome")
-            forms.form_error(form)
-            if st.form_submit_button("Close this action", key=f"{form}_submit"):
-                forms.submit(form, lambda: actions.close_action(
-                    db, actor, action["id"], status, outcome), success="Action closed.",
-                    fields=("status", "outcome"))
+    action_forms.close_form(db, actor, action["id"])
 
 
 def safeguarding(db, actor, it: dict, n: int, editable: bool) -> None:

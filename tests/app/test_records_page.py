@@ -180,3 +180,17 @@ def test_another_supervisor_gets_nothing_of_it(demo, shared):
     shown = texts(at)
     assert inert("Reviewed the plan.") not in shown and SUPPORT not in shown
     assert "Sam Taylor" not in shown
+
+
+def test_the_owner_closes_an_open_action_with_its_outcome(demo, shared):
+    action = records.agenda(demo, actor(demo, "sam.taylor"), shared)["actions"][0]
+    at = records_page("sam.taylor", shared)
+    assert "Your open actions" in texts(at) and "Book the meeting" in texts(at)
+    form = f"close_action_{action['id']}"
+    at.button(key=f"{form}_submit").click().run()
+    assert "Enter the evidence or outcome." in [e.value for e in at.error]
+    at.text_area(key=f"{form}_outcome").input("Booked for Thursday 🗓️ <b>10:00</b>")
+    at.button(key=f"{form}_submit").click().run()
+    closed = records.agenda(demo, actor(demo, "sam.taylor"), shared)["actions"][0]
+    assert closed["status"] == "done" and closed["outcome"] == "Booked for Thursday 🗓️ <b>10:00</b>"
+    assert "Action closed." in texts(at)
