@@ -196,3 +196,18 @@ def test_another_supervisor_cannot_run_or_see_the_session(demo, started):
     assert at.selectbox(key="run_session").value != sid
     assert not any("Sam Taylor" in o for o in at.selectbox(key="run_session").options)
     assert "Private to the two" not in texts(at)
+
+
+def test_the_team_lead_cannot_run_a_session_of_their_team(demo, started):
+    sid, item = started
+    records.save_item(demo, actor(demo, "helen.carter"), item,
+                      {"discussion": "Private to the two"}, expected_revision=0)
+    at = run_page("priya.shah", sid)  # leads Sam's team, and supervises Helen
+    options = at.selectbox(key="run_session").options
+    assert options and all(o.startswith("Helen Carter") for o in options)
+    assert "Private to the two" not in texts(at)
+    shared = signed_in("priya.shah")
+    shared.query_params["shared"] = str(sid)
+    shared.run()
+    assert "Only the supervisor of this arrangement runs its sessions." in texts(shared)
+    assert "Private to the two" not in texts(shared) and not shared.text_area
