@@ -40,17 +40,18 @@ def item(db, actor, view: dict, it: dict, n: int, last: bool) -> None:
     """One agenda item, every field saved as it is written."""
     editable = view["can_edit"]
     with st.container(border=True):
-        title, order = st.columns([5, 1])
+        title, order = st.columns([4, 1])
         flag = " · Safeguarding concern" if it["safeguarding"] else ""
         title.subheader(f"{n}. {inert(it['title'])}", anchor=False)
         title.markdown(f"{it['source_label']} · {it['function_label']}{flag}")
         if editable:
-            up, down = order.columns(2)
-            if up.button("Up", icon=":material/arrow_upward:", key=f"up_{it['id']}",
-                         disabled=n == 1, help=f"Move item {n} up the agenda"):
+            if order.button("Up", icon=":material/arrow_upward:", key=f"up_{it['id']}",
+                            disabled=n == 1, help=f"Move item {n} up the agenda",
+                            width="stretch"):
                 move(db, actor, it["id"], "up")
-            if down.button("Down", icon=":material/arrow_downward:", key=f"down_{it['id']}",
-                           disabled=last, help=f"Move item {n} down the agenda"):
+            if order.button("Down", icon=":material/arrow_downward:", key=f"down_{it['id']}",
+                            disabled=last, help=f"Move item {n} down the agenda",
+                            width="stretch"):
                 move(db, actor, it["id"], "down")
         fields = Item(it, editable)
         left, right = st.columns([3, 1])
