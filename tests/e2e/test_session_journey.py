@@ -75,6 +75,7 @@ def enter(page: Page, url: str, username: str) -> None:
         timeout=20_000)
     for _attempt in range(100):
         if any(c["name"] == "supervision_portal" for c in page.context.cookies()):
+            settle(page)  # setting the cookie may rerun the page
             return
         page.wait_for_timeout(100)
     raise AssertionError("the sign-in cookie was never set")
