@@ -211,3 +211,14 @@ def test_the_team_lead_cannot_run_a_session_of_their_team(demo, started):
     shared.run()
     assert "Only the supervisor of this arrangement runs its sessions." in texts(shared)
     assert "Private to the two" not in texts(shared) and not shared.text_area
+
+
+def test_text_is_held_to_the_limit_in_the_field_and_saved_up_to_it(demo, started):
+    sid, item = started
+    at = run_page("helen.carter", sid)
+    field = at.text_area(key=key(item, "discussion"))
+    assert field.proto.max_chars == 20_000  # the browser stops typing there
+    longest = ("مرحبا 🧸 " * 3000)[:20_000]
+    field.input(longest).run()
+    assert not at.error
+    assert view_of(demo, sid)["items"][-1]["discussion"] == longest
