@@ -38,7 +38,6 @@ from datetime import date, timedelta
 from db import arrangements as arrangement_table
 from db import records as table
 
-from . import actions as action_rules
 from . import arrangement_access as access
 from . import audit, clock, permissions
 from . import reflections as reflection_rules

@@ -2,6 +2,8 @@
 per function so far; the sessions they can run are listed."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from record_fixtures import actor, opened, planned
 
 from core import clock, records
@@ -67,3 +69,21 @@ def test_a_cancelled_session_cannot_be_run(demo):
     demo.execute("UPDATE sessions SET status = 'cancelled' WHERE id = ?", [sid])
     with pytest.raises(ValidationError, match="cancelled"):
         records.open_session(demo, helen, sid)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.sampled_from(["performance", "development", "support"]),
+                          st.none() | st.integers(0, records.MINUTES_MAX)),
+                min_size=1, max_size=6))
+def test_running_totals_are_the_minutes_recorded_per_function(demo, entries):
+    helen = actor(demo, "helen.carter")
+    sid, view = opened(demo)
+    expected = dict(view["minutes"])  # whatever the carried items already hold
+    for function, minutes in entries:
+        item = records.add_item(demo, helen, sid, title="Item", function=function)
+        records.save_item(demo, helen, item, {"minutes": minutes}, 0)
+        expected[function] += minutes or 0
+    view = records.agenda(demo, helen, sid)
+    assert view["minutes"] == expected
+    assert view["total_minutes"] == sum(expected.values())
