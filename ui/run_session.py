@@ -53,6 +53,12 @@ def item(db, actor, view: dict, it: dict, n: int, last: bool) -> None:
                             disabled=last, help=f"Move item {n} down the agenda",
                             width="stretch"):
                 move(db, actor, it["id"], "down")
+            if it["source"] == "supervisor" and not it["actions"] and order.button(
+                    "Remove", icon=":material/delete:", key=f"remove_{it['id']}",
+                    help=f"Take item {n} off the agenda (items you added, with no actions)",
+                    width="stretch"):
+                forms.submit("agenda_move", lambda: records.remove_item(db, actor, it["id"]),
+                             success="Item removed from the agenda.")
         fields = Item(it, editable)
         left, right = st.columns([3, 1])
         with left:

@@ -222,3 +222,13 @@ def test_text_is_held_to_the_limit_in_the_field_and_saved_up_to_it(demo, started
     field.input(longest).run()
     assert not at.error
     assert view_of(demo, sid)["items"][-1]["discussion"] == longest
+
+
+def test_an_item_the_supervisor_added_can_be_removed(demo, started):
+    sid, item = started
+    at = run_page("helen.carter", sid)
+    at.button(key=f"remove_{item}").click().run()
+    assert "Item removed from the agenda." in texts(at)
+    assert item not in [i["id"] for i in view_of(demo, sid)["items"]]
+    carried = [i for i in view_of(demo, sid)["items"] if i["source"] != "supervisor"]
+    assert all(f"remove_{i['id']}" not in [b.key for b in at.button] for i in carried)

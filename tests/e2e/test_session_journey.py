@@ -137,6 +137,14 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
 
     # record the case decision with its rationale, minutes and an action
     write(page, "Item 1: discussion", "Talked through the visit and the school's report.")
+    page.reload()  # a refresh keeps what was written, and stays on the shared screen
+    settle(page)
+    expect(page.get_by_role("textbox", name="Item 1: discussion")).to_have_value(
+        "Talked through the visit and the school's report.", timeout=20_000)
+    expect(page.get_by_role("button", name="Leave shared screen")).to_be_visible()
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    for name in OTHERS:
+        assert name not in page.content(), name
     page.get_by_role("spinbutton", name="Item 1: minutes").fill("35")
     blur(page, "Run session")
     expect(page.get_by_test_id("stMetric").filter(has_text="Performance management")
