@@ -225,10 +225,12 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     page.get_by_role("button", name="Add addendum").click()
     settle(page)
     expect(page.get_by_text("Addendum by Sam Taylor")).to_be_visible()
+    page.get_by_text("Addendum by Sam Taylor").scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "record-locked-addendum.png")
     page.get_by_role("button", name="Case note for CR-104233").click()
     settle(page)
     expect(page.get_by_test_id("stCode")).to_contain_text("Case reference: CR-104233")
-    page.screenshot(path=artifacts / "record-agreed-with-addendum.png", full_page=True)
+    page.screenshot(path=artifacts / "record-case-note.png")
     assert_accessible(page, axe, "Records for the supervisee, agreed")
     sign_out(page)
 
