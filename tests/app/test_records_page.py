@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import ROOT, button, signed_in, texts
-from record_fixtures import actor, held_and_shared, item_of, opened
+from record_fixtures import actor, item_of, opened
 from test_page_access import run_page_directly
 
 from core import clock, records
