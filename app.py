@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import auth, context, nav
+from ui import auth, context, nav, shared_screen
 from ui.text import inert
 
 st.set_page_config(
@@ -13,12 +13,15 @@ st.set_page_config(
 
 db = context.database()
 actor = auth.signed_in_actor(db)
-if actor is not None:
+# On a shared screen: the Run session page alone, no sidebar, no navigation.
+shared = shared_screen.session_id(actor) is not None
+if actor is not None and not shared:
     with st.sidebar:
         st.markdown(f"Signed in as **{inert(actor.name)}**")
         if st.button("Sign out", key="sign_out_button", icon=":material/logout:"):
             auth.sign_out(db, actor)
             actor = None
 
-page = st.navigation(nav.pages(actor), position="sidebar" if actor else "hidden")
+page = st.navigation(nav.pages(actor, only=shared_screen.PAGE if shared else None),
+                     position="sidebar" if actor and not shared else "hidden")
 page.run()

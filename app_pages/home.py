@@ -24,7 +24,10 @@ to_do = tasks.for_actor(db, actor)
 if to_do:
     st.header("To do", anchor=False)
     for task in to_do:
-        line = ("**Overdue:** " if task.urgent else "") + inert(task.text)
+        if task.urgent and task.text.startswith("Overdue"):
+            line = f"**{inert(task.text)}**"  # says so already
+        else:
+            line = ("**Overdue:** " if task.urgent else "") + inert(task.text)
         link(task.page, line)
 
 

@@ -1,0 +1,105 @@
+"""Records: the supervisee reads, signs or disputes; the supervisor follows
+disputes and signs; both add addenda to agreed records; the team lead sees
+timeliness and minutes, and reads text only through an audited file audit."""
+
+import streamlit as st
+
+from core import actions, arrangement_access, clock, records
+from core.errors import PortalError
+from core.permissions import Relation
+from core.roles import Role
+from ui import action_forms, arrangement_picker, context, forms, record_forms, record_view
+from ui.guard import guard
+from ui.text import inert, inert_block
+
+actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)
+db = context.database()
+
+st.title("Records", anchor=False)
+forms.flash()
+
+for notice in records.notices_for(db, actor)[:5]:
+    st.info(f"{clock.local(notice['at'])}: {inert(notice['text'])}", icon=":material/policy:")
+
+
+def open_record(session_id: int) -> None:
+    try:
+        view = records.agenda(db, actor, session_id)
+    except PortalError as error:
+        st.error(str(error), icon=":material/block:")
+        return
+    if view["record"] is None:
+        st.markdown("This session has no record yet.")
+        return
+    record_view.render(db, actor, view)
+    record_forms.respond(db, actor, view)
+    record_forms.addendum(db, actor, view)
+
+
+def label(row: dict) -> str:
+    other = row["supervisor_name"] if row["side"] == "supervisee" else row["supervisee_name"]
+    late = ", late" if row["late"] else ""
+    return f"{row['when']} with {other}: {row['status_label']}{late}"
+
+
+# The supervisee sees a record once it is shared; the supervisor from the first draft.
+mine_all = records.my_records(db, actor)
+mine = [r for r in mine_all if r["status"] is not None
+        and (r["side"] != "supervisee" or r["status"] != "draft")]
+if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
+    st.header("Your records", anchor=False)
+    if not mine:
+        st.markdown("No records yet. A record is written when a session is run, and you see "
+                    "it here once it is shared.")
+    else:
+        by_id = {r["session_id"]: r for r in mine}
+        try:
+            asked = int(st.query_params.get("session", ""))
+        except ValueError:
+            asked = None
+        waiting = [r["session_id"] for r in mine
+                   if (r["side"] == "supervisee" and r["status"] == "shared")
+                   or (r["side"] == "supervisor" and r["status"] == "disputed")]
+        if asked in by_id:
+            st.session_state["records_open"] = asked
+        elif "records_open" not in st.session_state and waiting:
+            st.session_state["records_open"] = waiting[0]
+        chosen = st.selectbox("Open a record", list(by_id), key="records_open",
+                              format_func=lambda i: label(by_id[i]))
+        st.query_params["session"] = str(chosen)
+        open_record(chosen)
+
+if mine_all:
+    own = [a for arr_id in dict.fromkeys(r["arrangement_id"] for r in mine_all
+                                         if r["side"] in ("supervisee", "supervisor"))
+           for a in actions.open_for_arrangement(db, actor, arr_id) if a["mine"]]
+    st.header("Your open actions", anchor=False)
+    if not own:
+        st.markdown("You have no open actions.")
+    for a in sorted(own, key=lambda a: a["due_date"]):
+        due = f"Due {clock.day(a['due_date'])}" + (" (overdue)" if a["overdue"] else "")
+        st.markdown(f"**{due}:** {inert_block(a['description'])}")
+        action_forms.close_form(db, actor, a["id"])
+
+if actor.has(Role.TEAM_LEAD):
+    st.header("Your teams' records", anchor=False)
+    late = records.late_records(db, actor)
+    if late:
+        st.warning(f"{len(late)} record(s) in your teams were not shared in time.",
+                   icon=":material/schedule:")
+        st.dataframe(record_view.summary_rows(late, names=True), hide_index=True,
+                     width="stretch")
+    team = [a for a in arrangement_access.visible(db, actor)
+            if Relation.TEAM_LEAD in arrangement_access.relations(db, actor, a)]
+    arr = arrangement_picker.choose(db, actor, key="records_team_arrangement", rows=team,
+                                    empty="Nobody in the teams you lead has a supervision "
+                                          "arrangement yet.")
+    if arr is not None:
+        rows = records.records_for(db, actor, arr["id"])
+        st.markdown("Dates, status, timeliness and minutes per function. The text of a "
+                    "record is read only through a file audit.")
+        if rows:
+            st.dataframe(record_view.summary_rows(rows), hide_index=True, width="stretch")
+        else:
+            st.markdown("No records yet.")
+        record_forms.file_audit(db, actor, arr, rows)
