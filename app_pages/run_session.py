@@ -10,7 +10,7 @@ from core.errors import PortalError
 from core.roles import Role
 from ui import context, forms, run_session, shared_screen
 from ui.guard import guard
-from ui.text import inert, inert_block
+from ui.text import inert
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -91,10 +91,8 @@ if shared is None:
                       "and makes the text large. Leaving it takes a confirmation."):
         shared_screen.enter(sid)
         st.rerun()
-    if view["private_notes"]:
-        with st.expander("Your private preparation notes (hidden on a shared screen)",
-                         icon=":material/lock:"):
-            st.markdown(inert_block(view["private_notes"]))
+    if view["side"] == "supervisor" and view["session_status"] != "cancelled":
+        run_session.private_notes(view, sid)
 
 if record is None:
     st.info("Opening the session builds its agenda: the supervisee's submitted items, every "

@@ -186,6 +186,23 @@ def reschedule_session(db, actor: Actor, session_id: int, *, on, at, minutes=Non
     return new_id
 
 
+NOTES_MAX = 20_000
+
+
+def save_private_notes(db, actor: Actor, session_id: int, text: str) -> None:
+    """The supervisor's own preparation for a session. Nobody else reads it, and
+    the Run session page hides it on a shared screen."""
+    session = _session(db, session_id)
+    access.require_supervisor(db, actor, session["arrangement_id"], "write its private notes")
+    check = Checker()
+    text = check.text("private_notes", text, "your private notes", max_len=NOTES_MAX)
+    check.done()
+    with db.atomic():
+        session_table.update(db, session_id, private_notes=text, updated_at=clock.stamp())
+        # The audit says that the notes changed, never what they say.
+        audit.record(db, actor.id, "private_notes_saved", "session", session_id)
+
+
 def cancel_session(db, actor: Actor, session_id: int, reason: str) -> None:
     """Either person cancels a planned session, saying why. It still counts as due."""
     session = _session(db, session_id)

@@ -6,11 +6,12 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from core import clock, records
+from core import clock, records, sessions
+from core.errors import PortalError
 from core.functions import FUNCTIONS
 from core.reflections import session_date
 
-from . import action_forms, forms
+from . import action_forms, auth, context, forms
 from .record_editor import Item
 from .text import inert, inert_block
 
@@ -29,6 +30,33 @@ def totals(view: dict) -> None:
     planned = view["held_minutes"] or view["planned_minutes"]
     columns[-1].metric("Total recorded", f"{view['total_minutes']} min", border=True,
                        help=f"The session is {planned} minutes long.")
+
+
+_NOTES_ERROR = "private_notes_error"
+
+
+def private_notes(view: dict, session_id: int) -> None:
+    """The supervisor's own preparation, saved as written; never on a shared screen."""
+    key = f"private_notes_{session_id}"
+    if key not in st.session_state:
+        st.session_state[key] = view["private_notes"] or ""
+
+    def save() -> None:
+        # A callback runs in the next script run: its own connection, its own actor.
+        try:
+            sessions.save_private_notes(context.database(), auth.current_actor(), session_id,
+                                        st.session_state[key])
+            st.session_state.pop(_NOTES_ERROR, None)
+        except PortalError as error:  # the typed text stays in the box
+            st.session_state[_NOTES_ERROR] = str(error)
+
+    with st.expander("Your private preparation notes (hidden on a shared screen)",
+                     icon=":material/lock:", expanded=bool(view["private_notes"])):
+        st.text_area("Private notes", key=key, on_change=save, height=150,
+                     max_chars=sessions.NOTES_MAX,
+                     help="Only you can read these. Saved when you move to the next field.")
+        if st.session_state.get(_NOTES_ERROR):
+            st.error(st.session_state[_NOTES_ERROR], icon=":material/error:")
 
 
 def move(db, actor, item_id: int, direction: str) -> None:

@@ -232,3 +232,26 @@ def test_an_item_the_supervisor_added_can_be_removed(demo, started):
     assert item not in [i["id"] for i in view_of(demo, sid)["items"]]
     carried = [i for i in view_of(demo, sid)["items"] if i["source"] != "supervisor"]
     assert all(f"remove_{i['id']}" not in [b.key for b in at.button] for i in carried)
+
+
+def test_the_supervisor_writes_private_notes_that_save_as_written(demo):
+    sid = planned(demo)
+    at = run_page("helen.carter", sid)
+    notes = by_label(at.text_area, "Private notes")
+    notes.input("Ask about the court statement first").run()
+    assert view_of(demo, sid)["private_notes"] == "Ask about the court statement first"
+    assert not at.error
+    # a refresh brings them back from the database
+    again = run_page("helen.carter", sid)
+    assert by_label(again.text_area, "Private notes").value == \
+        "Ask about the court statement first"
+    assert records.agenda(demo, actor(demo, "sam.taylor"), sid)["private_notes"] is None
+
+
+def test_private_notes_keep_hostile_text_as_typed(demo):
+    sid = planned(demo)
+    at = run_page("helen.carter", sid)
+    text = HOSTILE[:5000]
+    by_label(at.text_area, "Private notes").input(text).run()
+    assert view_of(demo, sid)["private_notes"] == text
+    assert "<script>" not in "".join(m.value for m in at.markdown)
