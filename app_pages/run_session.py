@@ -109,6 +109,15 @@ if view["can_edit"]:
                 "Sessions are recorded as they happen, never only at the end.")
 run_session.totals(view)
 st.header("Agenda", anchor=False)
+if view["new_proposals"]:
+    count = view["new_proposals"]
+    st.info(f"{inert(view['supervisee_name'])} submitted {count} more agenda "
+            f"item{'s' if count > 1 else ''} after this agenda was built.",
+            icon=":material/playlist_add:")
+    forms.form_error("new_proposals")
+    if st.button("Add them to the agenda", icon=":material/playlist_add:"):
+        forms.submit("new_proposals", lambda: records.add_new_proposals(db, actor, sid),
+                     success="The supervisee's new items are on the agenda.")
 forms.form_error("agenda_move")
 items = view["items"]
 if not items:

@@ -272,6 +272,37 @@ def open_session(db, actor: Actor, session_id: int) -> dict:
     return agenda(db, actor, found["id"])
 
 
+def _proposals_missing(db, actor: Actor, found: dict, rows: list[dict]) -> list[dict]:
+    """Items of the latest submitted reflection not yet on the agenda: the
+    supervisee may submit again after the session was opened."""
+    latest = reflection_rules.latest_submitted(db, actor, found["id"])
+    have = {(r["title"], r["function"], r["case_ref"]) for r in rows
+            if r["source"] == "supervisee"}
+    return [p for p in (latest or {}).get("agenda", [])
+            if (p["title"], p["function"], p.get("case_ref") or "") not in have]
+
+
+def add_new_proposals(db, actor: Actor, session_id: int) -> int:
+    """Put on the agenda the supervisee's items submitted since it was built;
+    returns how many were added. Only while the supervisor may still edit."""
+    found = _session(db, session_id)
+    with db.atomic():
+        record = _editable_record(db, actor, found)
+        missing = _proposals_missing(db, actor, found, table.items(db, found["id"]))
+        now = clock.stamp()
+        for proposed in missing:
+            table.insert_item(db, {
+                "session_id": found["id"], "position": table.next_position(db, found["id"]),
+                "source": "supervisee", "title": proposed["title"],
+                "function": proposed["function"], "case_ref": proposed.get("case_ref") or "",
+                "wants": proposed.get("wants") or "", "created_at": now, "updated_at": now})
+        if missing:
+            _bump(db, record)
+            audit.record(db, actor.id, "record_proposals_added", "record", record["id"],
+                         session_id=found["id"], items=len(missing))
+    return len(missing)
+
+
 def runnable_sessions(db, actor: Actor) -> list[dict]:
     """Sessions the actor can run or finish as supervisor of an open arrangement:
     planned ones (from two weeks ago) and held ones whose record is not agreed,
@@ -334,6 +365,7 @@ def agenda(db, actor: Actor, session_id: int) -> dict:
         supervisor_signed_at, supervisee_signed_at, agreed_at},
      side: 'supervisor' | 'supervisee' | None (how the actor stands),
      can_edit (the actor may change items now), can_share, can_sign, can_dispute,
+     new_proposals (for the supervisor: items submitted after the agenda was built),
      can_add_addendum,
      items: [{id, position, source, source_label, action_id, title, function,
         function_label, case_ref, wants, discussion, minutes, situation, analysis,
@@ -415,6 +447,9 @@ def agenda(db, actor: Actor, session_id: int) -> dict:
         "items": items, "actions": actions, "disputes": disputes, "addenda": addenda,
         "minutes": minutes, "total_minutes": sum(minutes.values()),
         "share_by": due, "late": late,
+        # the supervisee's items submitted after the agenda was built, for the supervisor
+        "new_proposals": (len(_proposals_missing(db, actor, found, rows))
+                          if supervising and record and status in EDITABLE else 0),
     }
 
 

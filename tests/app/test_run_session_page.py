@@ -255,3 +255,20 @@ def test_private_notes_keep_hostile_text_as_typed(demo):
     by_label(at.text_area, "Private notes").input(text).run()
     assert view_of(demo, sid)["private_notes"] == text
     assert "<script>" not in "".join(m.value for m in at.markdown)
+
+
+def test_items_submitted_after_opening_are_offered_to_the_supervisor(demo):
+    from core import reflections
+
+    sam = actor(demo, "sam.taylor")
+    sid = planned(demo, days=3)
+    records.open_session(demo, actor(demo, "helen.carter"), sid)
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Workload since the merger",
+                                function="support", wants="support")
+    reflections.submit(demo, sam, draft["id"])
+    at = run_page("helen.carter", sid)
+    assert "submitted 1 more agenda item after this agenda was built" in texts(at)
+    button(at, "Add them to the agenda").click().run()
+    assert "Workload since the merger" in [i["title"] for i in view_of(demo, sid)["items"]]
+    assert "more agenda item" not in texts(at)

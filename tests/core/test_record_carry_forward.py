@@ -110,3 +110,29 @@ def test_marking_held_without_opening_still_makes_a_record(demo):
     records.mark_held(demo, helen, sid, clock.today() - timedelta(days=1), 60)
     view = records.agenda(demo, helen, sid)
     assert view["record"]["status"] == "draft" and view["session_status"] == "held"
+
+
+def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(demo):
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Court statement for CR-118902",
+                                function="development", case_ref="CR-118902", wants="advice")
+    reflections.submit(demo, sam, draft["id"])
+    view = records.open_session(demo, helen, sid)
+    assert view["new_proposals"] == 0
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Feeling stretched 😓",
+                                function="support", wants="support")
+    reflections.submit(demo, sam, draft["id"])
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 1
+    assert records.agenda(demo, sam, sid)["new_proposals"] == 0  # the supervisor's to add
+    with pytest.raises(PermissionDenied):
+        records.add_new_proposals(demo, sam, sid)
+    assert records.add_new_proposals(demo, helen, sid) == 1
+    assert records.add_new_proposals(demo, helen, sid) == 0
+    view = records.agenda(demo, helen, sid)
+    titles = [i["title"] for i in view["items"]]
+    assert titles.count("Court statement for CR-118902") == 1
+    assert item_of(view, title="Feeling stretched 😓")["source"] == "supervisee"
+    assert view["new_proposals"] == 0
