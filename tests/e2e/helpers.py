@@ -17,12 +17,30 @@ def open_app(page: Page, url: str) -> None:
     settle(page)
 
 
+COOKIE = "supervision_portal"
+
+
 def sign_in(page: Page, url: str, username: str, password: str = "supervision-demo") -> None:
+    """Sign in through the form; once signed in, wait for the sign-in cookie, so a
+    page opened next by its address keeps the person signed in."""
     open_app(page, url)
     page.get_by_role("textbox", name="Username").fill(username)
     page.get_by_role("textbox", name="Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
     settle(page)
+    wait_for_cookie(page)
+
+
+def wait_for_cookie(page: Page) -> None:
+    """The cookie is written by a component after the page has drawn; leaving
+    the page before that loses it. A refused sign-in sets none."""
+    for _attempt in range(200):
+        if any(c["name"] == COOKIE for c in page.context.cookies()):
+            settle(page)  # setting the cookie may rerun the page
+            return
+        page.wait_for_timeout(100)
+    if page.get_by_role("button", name="Sign out").count():
+        raise AssertionError("signed in, but the sign-in cookie was never set")
 
 
 def sign_out(page: Page) -> None:

@@ -68,17 +68,10 @@ def write(page: Page, label: str, text: str, heading: str = "Run session") -> No
 
 
 def enter(page: Page, url: str, username: str) -> None:
-    """Sign in and wait for the sign-in cookie, so that opening a page by its
-    address keeps the person signed in."""
+    """Sign in (which waits for the sign-in cookie) and land on Home."""
     sign_in(page, url, username)
     expect(page.get_by_role("heading", name=re.compile("^Hello, "))).to_be_visible(
         timeout=20_000)
-    for _attempt in range(100):
-        if any(c["name"] == "supervision_portal" for c in page.context.cookies()):
-            settle(page)  # setting the cookie may rerun the page
-            return
-        page.wait_for_timeout(100)
-    raise AssertionError("the sign-in cookie was never set")
 
 
 def open_page(page: Page, url: str, path: str, heading: str) -> None:
