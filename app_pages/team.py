@@ -51,8 +51,8 @@ if view.has_data():
     frame = charts.grid_frame(cells, scope)
     neglected = frame[frame["State"].str.endswith("neglected")]
     summary = (f"{len(scope.subjects)} supervisees of {teams[team_id]}, {months[0]} to "
-               f"{months[-1]}: {int((frame['State'] != 'No session').sum())} months with a "
-               f"recorded session, {len(neglected)} of them with a function neglected"
+               f"{months[-1]}: {int((frame['State'] != 'No session').sum())} supervisee-months "
+               f"with a recorded session, {len(neglected)} of them with a function neglected"
                + (f" ({', '.join(sorted(set(neglected['Supervisee'])))})." if len(neglected)
                   else "."))
     charts.show("grid", frame, months=months, summary=summary,
