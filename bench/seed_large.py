@@ -22,9 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 import db as storage  # noqa: E402
 from core import auth, clock, setup  # noqa: E402
+from core.reflections import version_content  # noqa: E402
 from db import bulk  # noqa: E402
 
 FUNCTIONS = ("performance", "development", "support")
+# A submitted version in the shape the portal stores (wellbeing kept private).
+EMPTY_VERSION = json.dumps(version_content(
+    {"prompt_set_id": None, "answers": [], "agenda": [], "wellbeing_shared": 0,
+     "wellbeing_score": None, "wellbeing_note": ""}, None))
 TEAM_SIZE = 10
 
 
@@ -164,7 +169,7 @@ def _sessions(database, rng, arrangements, arrangement_id, contract_id, start, t
                 })
                 versions.append({"reflection_id": session_id, "number": 1,
                                  "submitted_at": stamp(day - timedelta(days=1)),
-                                 "content": json.dumps({"answers": [], "agenda": []})})
+                                 "content": EMPTY_VERSION})
                 n["reflections"] += 1
             n["sessions"] += 1
             session_id += 1

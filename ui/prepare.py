@@ -7,7 +7,7 @@ from core import actions, clock, journal, prompt_sets, reflections
 from core.prompt_sets import FUNCTIONS, function_label
 from core.reflections import WANTS, State
 
-from . import forms
+from . import action_forms, forms
 from .reflection_draft import Draft, label
 from .text import inert, inert_block
 
@@ -24,20 +24,8 @@ def open_actions(db, actor, arrangement_id: int) -> None:
         due = f"Due {clock.day(item['due_date'])}" + (" (overdue)" if item["overdue"] else "")
         st.markdown(f"**{due}** · {inert(item['owner_name'])}: "
                     f"{inert_block(item['description'])}")
-        if not item["mine"]:
-            continue
-        form = f"close_action_{item['id']}"
-        with st.expander("Close this action", icon=":material/task_alt:"):
-            with st.form(form):
-                status = st.radio("Outcome", list(actions.CLOSED), format_func=actions.CLOSED.get,
-                                  horizontal=True, key=f"{form}_status")
-                forms.field_error(form, "status")
-                outcome = st.text_area("Evidence or outcome", key=f"{form}_outcome",
-                                       max_chars=actions.OUTCOME_MAX)
-                forms.field_error(form, "outcome")
-                if st.form_submit_button("Close this action"):
-                    forms.submit(form, lambda: actions.close_action(
-                        db, actor, item["id"], status, outcome), success="Action closed.")
+        if item["mine"]:
+            action_forms.close_form(db, actor, item["id"])
 
 
 def prompts(db, draft: Draft) -> None:

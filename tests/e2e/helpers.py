@@ -1,6 +1,7 @@
 """What every browser test does: wait for Streamlit, sign in, scan with axe."""
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -65,3 +66,20 @@ def assert_accessible(page: Page, axe, label: str) -> None:
         for v in bad
     )
     assert not bad, f"axe found problems on {label}:\n{detail}"
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick from a selectbox. Scrolling while its list is open closes it, so
+    scroll first; the first click sometimes only focuses it, so try again."""
+    box = page.get_by_role("combobox", name=label, exact=True)
+    wanted = page.get_by_role("option", name=option, exact=True)
+    box.scroll_into_view_if_needed()
+    for _attempt in range(3):
+        box.click()
+        try:
+            wanted.wait_for(timeout=3_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
+    settle(page)

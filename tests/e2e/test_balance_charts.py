@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers import assert_accessible, go, settle, sign_in, sign_out
+from helpers import assert_accessible, choose, go, sign_in, sign_out
 from playwright.sync_api import expect
 
 CHART = '[data-testid="stVegaLiteChart"]'
@@ -49,13 +49,7 @@ def test_charts_render_for_each_role_with_the_neglect_alert(page, seeded, axe, a
         if username == "priya.shah":
             for text in hidden:
                 assert text not in page.content()
-            choose = page.get_by_role("combobox", name="Supervisee")
-            # Scrolling while its list is open closes it: scroll first, then open.
-            choose.scroll_into_view_if_needed()
-            page.wait_for_timeout(300)
-            choose.click()
-            page.get_by_role("option", name="Chloe Wright, supervised by Helen Carter").click()
-            settle(page)
+            choose(page, "Supervisee", "Chloe Wright, supervised by Helen Carter")
             expect(page.locator(CHART)).to_have_count(4)
             for text in hidden:
                 assert text not in page.content()

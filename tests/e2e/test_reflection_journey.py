@@ -7,9 +7,8 @@ so this module starts its own server and makes the sessions it needs first."""
 
 import pytest
 from conftest import Server
-from helpers import assert_accessible, go, settle, sign_in, sign_out
+from helpers import assert_accessible, choose, go, settle, sign_in, sign_out
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from reflection_fixtures import open_action, session
 
 import db as storage
@@ -33,21 +32,6 @@ def prep(tmp_path_factory):
     database.conn.close()
     yield srv, ids
     srv.stop()
-
-
-def choose(page: Page, label: str, option: str) -> None:
-    """Pick from a selectbox. The first click sometimes only focuses it: try again."""
-    box = page.get_by_role("combobox", name=label, exact=True)
-    wanted = page.get_by_role("option", name=option, exact=True)
-    for _attempt in range(3):
-        box.click()
-        try:
-            wanted.wait_for(timeout=3_000)
-            break
-        except PlaywrightTimeout:
-            page.keyboard.press("Escape")
-    wanted.click()
-    settle(page)
 
 
 def blur(page: Page) -> None:
