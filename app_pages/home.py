@@ -28,7 +28,8 @@ if to_do:
             line = f"**{inert(task.text)}**"  # says so already
         else:
             line = ("**Overdue:** " if task.urgent else "") + inert(task.text)
-        link(task.page, line)
+        link(task.page, line, query_params={"session": str(task.session_id)}
+             if task.session_id else None)
 
 
 def people_table(rows: list[dict], *, until: bool = False):

@@ -1046,16 +1046,17 @@ def tasks(db, actor: Actor) -> list[Task]:
         day = clock.day(s["held_on"] or s["scheduled_at"][:10])
         if r["arrangement_id"] in mine and s["status"] == "shared":
             out.append(Task(f"Read and sign the record of your session on {day} with "
-                            f"{s['supervisor_name']}", RECORDS_PAGE))
+                            f"{s['supervisor_name']}", RECORDS_PAGE,
+                            session_id=s["session_id"]))
         if r["arrangement_id"] not in supervised:
             continue
         if s["status"] == "disputed":
             out.append(Task(f"{s['supervisee_name']} disputed the record of the session on "
                             f"{day}: revise and share it again, or sign it with the dispute "
-                            "kept", RUN_PAGE))
+                            "kept", RUN_PAGE, session_id=s["session_id"]))
         elif s["session_status"] == "held" and s["status"] in (None, "draft"):
             due = clock.day(s["share_by"]) if s["share_by"] else ""
             text = (f"Share the record of the session on {day} with {s['supervisee_name']}"
                     + (f": it was due by {due}" if s["late"] else f" by {due}"))
-            out.append(Task(text, RUN_PAGE, urgent=s["late"]))
+            out.append(Task(text, RUN_PAGE, urgent=s["late"], session_id=s["session_id"]))
     return out

@@ -576,12 +576,14 @@ def tasks(db, actor: Actor) -> list[Task]:
                            versions[0]["content"] if versions else None)
         if state in (State.NOT_STARTED, State.DRAFT):
             out.append(Task(f"Prepare for your session on {day} with {s['supervisor_name']}",
-                            PREPARE_PAGE))
+                            PREPARE_PAGE, session_id=s["session_id"]))
         elif state is State.CHANGED:
             out.append(Task(f"Your reflection for the session on {day} has changes not yet "
-                            f"shared with {s['supervisor_name']}", PREPARE_PAGE))
+                            f"shared with {s['supervisor_name']}", PREPARE_PAGE,
+                            session_id=s["session_id"]))
     for s in for_supervisor(db, actor):
         if s["ready"]:
             out.append(Task(f"Reflection ready: {s['supervisee_name']}, session on "
-                            f"{_session_day(s['scheduled_at'])}", REFLECTIONS_PAGE))
+                            f"{_session_day(s['scheduled_at'])}", REFLECTIONS_PAGE,
+                            session_id=s["session_id"]))
     return out

@@ -14,6 +14,7 @@ class Task:
     text: str               # plain text; the page shows it inert
     page: str | None = None  # app_pages/… path that deals with it
     urgent: bool = False     # overdue or late, rather than simply due
+    session_id: int | None = None  # the session the page should open at, if one
 
 
 PROVIDERS: list = []

@@ -39,3 +39,23 @@ def test_record_tasks_link_to_records_and_run_session(demo):
     tasks = links(signed_in("helen.carter"))
     disputed = [t for t in tasks if "disputed the record" in t]
     assert disputed and tasks[disputed[0]].endswith("run_session")
+
+
+def test_a_record_task_opens_its_own_session(demo):
+    sam = actor(demo, "sam.taylor")
+    shared = held_and_shared(demo)
+    wanted = f"session={shared}"
+    at = signed_in("sam.taylor")
+    sign = [e.proto for e in at.get("page_link")
+            if str(e.proto.label).startswith("Read and sign the record")]
+    assert wanted in [p.query_string for p in sign]
+    # and the Records page opens at that record
+    at.switch_page("app_pages/records.py")
+    at.query_params["session"] = str(shared)
+    at.run()
+    assert at.selectbox(key="records_open").value == shared
+    records.dispute(demo, sam, shared, "Not what we agreed")
+    at = signed_in("helen.carter")
+    disputed = [e.proto for e in at.get("page_link")
+                if "disputed the record" in str(e.proto.label)]
+    assert wanted in [p.query_string for p in disputed]
