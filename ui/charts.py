@@ -143,7 +143,7 @@ def small_multiples(frame: pd.DataFrame, months: list[str], *, summary: str) -> 
                  "Counted in"])
     letters = alt.Chart().mark_text(fontSize=9).encode(
         x=x, y="Middle:Q", text="Letter:N", color=_INK)
-    return (alt.layer(bars, letters, data=frame).properties(width=280, height=170)
+    return (alt.layer(bars, letters, data=frame).properties(width=230, height=170)
             .facet(facet=alt.Facet("Supervisee:N", title=None), columns=3)
             .properties(description=summary))
 
