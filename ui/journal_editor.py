@@ -9,7 +9,7 @@ from core.errors import NotFound, PortalError, StaleWrite, ValidationError
 from core.prompt_sets import FUNCTIONS
 from core.validation import TEXT_MAX, TITLE_MAX
 
-from . import auth, context
+from . import auth, context, widget_state
 from .text import inert_block
 
 EDITING, SEEN, ERRORS, CONFLICT, CONFIRM = ("jr:editing", "jr:seen", "jr:errors", "jr:conflict",
@@ -97,6 +97,8 @@ def editor(db, actor) -> None:
         if saved is None or saved["updated_at"] != (state.get(SEEN) or {}).get("updated_at"):
             _load(saved)  # changed elsewhere: show what is saved
         editing = state.get(EDITING)
+    for name in KEYS.values():
+        widget_state.resend(name)  # the browser shows what this entry holds, every run
     errors = state.get(ERRORS, {})
     st.markdown("**Editing an entry**" if editing is not None else "**A new entry**")
     st.text_input("Title (optional)", key=KEYS["title"], on_change=_save, max_chars=TITLE_MAX)

@@ -1,15 +1,7 @@
-"""Autosave for the items of a session record, like ui/reflection_draft.py: every
-widget writes its field through core the moment it changes (on blur for text),
-carrying the revision of the item it was drawn from.
-
-A save refused as stale (another window, another person) keeps the typed text
-on screen: the widget state is never overwritten while that field is in
-conflict, and the person chooses to keep their version or take the saved one.
-When an item moved on without this browser and nothing typed here is pending,
-its widgets are reloaded from the database.
-
-Callbacks run on the next script run's thread, so they open the database and
-find the actor afresh instead of keeping objects from the run that drew them.
+"""Autosave for the items of a session record, on the binding of ui/autosave.py:
+every widget writes its field through core the moment it changes (on blur for
+text), carrying the revision of the item it was drawn from, so a save over a
+version written elsewhere is refused as stale and the typed text stays on screen.
 """
 
 from datetime import date
@@ -18,43 +10,26 @@ import streamlit as st
 
 from core import records
 from core.errors import PortalError, StaleWrite, ValidationError
-from core.validation import TEXT_MAX
 
-from . import auth, context
-from .text import inert_block
+from . import auth, autosave, context
 
 # A decision is refused without its rationale, so the two are always saved together.
 TOGETHER = {"decision": ("decision", "rationale"), "rationale": ("decision", "rationale")}
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # core says what is too far
+SCOPE = "ri"
 
 
 def key(item_id: int, field: str) -> str:
-    return f"ri:{item_id}:{field}"
+    return autosave.key(SCOPE, item_id, field)
 
 
 def _store(item_id: int, name: str) -> dict:
-    return st.session_state.setdefault(key(item_id, f"_{name}"), {})
+    return autosave.store(SCOPE, item_id, name)
 
 
 def _widget_value(field: str, value):
     if field == "next_review":
         return date.fromisoformat(value) if value else None
     return value
-
-
-def sync(item: dict) -> None:
-    """Load the item's saved values into its widgets: the first time, and whenever
-    it changed elsewhere, except for fields whose typed text is in conflict."""
-    state = st.session_state
-    revision = key(item["id"], "_revision")
-    reload = state.get(revision) != item["revision"]
-    conflicts = _store(item["id"], "conflicts")
-    for field in records.ITEM_FIELDS:
-        if field in conflicts:
-            continue
-        if reload or key(item["id"], field) not in state:
-            state[key(item["id"], field)] = _widget_value(field, item[field])
-    state[revision] = item["revision"]
 
 
 def _typed(item_id: int, field: str):
@@ -107,54 +82,24 @@ def _take(item_id: int, field: str, saved, saved_revision: int) -> None:
     st.session_state[key(item_id, "_revision")] = saved_revision
 
 
-class Item:
+class Item(autosave.Fields):
     """Widgets bound to the fields of one agenda item."""
 
+    scope = SCOPE
+    saver = staticmethod(save)
+    keeper = staticmethod(_keep)
+    taker = staticmethod(_take)
+
     def __init__(self, item: dict, editable: bool):
-        self.item, self.iid, self.editable = item, item["id"], editable
-        sync(item)
+        self.item, self.iid = item, item["id"]
+        saved = {field: item[field] for field in records.ITEM_FIELDS}
+        super().__init__(item["id"], saved, item["revision"], editable)
 
-    def _args(self, field: str) -> dict:
-        return {"key": key(self.iid, field), "on_change": save, "args": (self.iid, field),
-                "disabled": not self.editable}
+    def widget_value(self, field: str, value):
+        return _widget_value(field, value)
 
-    def text_area(self, field: str, label: str, **kwargs) -> None:
-        st.text_area(label, max_chars=TEXT_MAX, **self._args(field), **kwargs)
-        self.notice(field)
+    def keep_args(self, field: str) -> tuple:
+        return (self.iid, field, self.item["revision"])
 
-    def text_input(self, field: str, label: str, **kwargs) -> None:
-        st.text_input(label, **self._args(field), **kwargs)
-        self.notice(field)
-
-    def number(self, field: str, label: str, low: int, high: int, **kwargs) -> None:
-        st.number_input(label, min_value=low, max_value=high, step=1, **self._args(field),
-                        **kwargs)
-        self.notice(field)
-
-    def select(self, field: str, label: str, options, **kwargs) -> None:
-        st.selectbox(label, options, **self._args(field), **kwargs)
-        self.notice(field)
-
-    def day(self, field: str, label: str, **kwargs) -> None:
-        st.date_input(label, min_value=EARLIEST, max_value=LATEST, format="DD/MM/YYYY",
-                      **self._args(field), **kwargs)
-        self.notice(field)
-
-    def notice(self, field: str) -> None:
-        """The message for this field, and the way out of a stale save."""
-        message = _store(self.iid, "errors").get(field)
-        if message:
-            st.error(message, icon=":material/error:")
-        conflict = _store(self.iid, "conflicts").get(field)
-        if not conflict:
-            return
-        saved = self.item[field]
-        st.warning(conflict, icon=":material/sync_problem:")
-        shown = inert_block(saved) if saved not in (None, "") else "_empty_"
-        st.markdown(f"**Saved version:** {shown}")
-        keep, take = st.columns(2)
-        keep.button("Keep my version", key=key(self.iid, f"_keep:{field}"), on_click=_keep,
-                    args=(self.iid, field, self.item["revision"]), width="stretch")
-        take.button("Use the saved version", key=key(self.iid, f"_take:{field}"),
-                    on_click=_take, args=(self.iid, field, saved, self.item["revision"]),
-                    width="stretch")
+    def take_args(self, field: str) -> tuple:
+        return (self.iid, field, self.item[field], self.item["revision"])

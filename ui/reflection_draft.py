@@ -1,15 +1,8 @@
-"""Autosave for a reflection draft: every widget writes its own field through core
-the moment it changes (on blur for text), so a refresh, a sign-out or another
-computer loses at most the field being typed.
-
-Each widget's value lives in session state under a key per reflection and
-field. When the saved draft moved on without this browser (another window,
-another computer, a copied journal entry), the widgets are reloaded from the
-database. A save refused as stale keeps the typed text on screen and offers
-to keep it or to take the saved version.
-
-Callbacks run on the next script run's thread, so they open the database and
-find the actor afresh instead of keeping objects from the run that drew them.
+"""Autosave for a reflection draft, on the binding of ui/autosave.py: every
+widget writes its own field through core the moment it changes, carrying the
+value it was drawn from, so a save over a version written elsewhere is refused
+as stale and the typed text stays on screen. Choosing another prompt set after
+answering asks before the answers are cleared.
 """
 
 import re
@@ -19,10 +12,9 @@ import streamlit as st
 from core import reflections
 from core.errors import PortalError, StaleWrite, ValidationError
 from core.reflections import AnswersWouldBeCleared
-from core.validation import TEXT_MAX
 
-from . import auth, context
-from .text import inert, inert_block
+from . import auth, autosave, context
+from .text import inert
 
 
 # Plain prose that markdown leaves alone: shown as typed, so a screen reader hears it
@@ -39,88 +31,57 @@ def label(text: str) -> str:
     return inert(text)
 
 
+SCOPE = "rf"
+
+
 def _k(rid: int, name: str) -> str:
-    return f"rf:{rid}:{name}"
+    return autosave.key(SCOPE, rid, name)
 
 
 def _store(rid: int, name: str) -> dict:
-    return st.session_state.setdefault(_k(rid, name), {})
+    return autosave.store(SCOPE, rid, name)
 
 
-class Draft:
+class Draft(autosave.Fields):
     """Widgets bound to the fields of one reflection draft."""
+
+    scope = SCOPE
 
     def __init__(self, draft: dict):
         self.draft = draft
         self.rid = draft["id"]
-        self.editable = draft["editable"]
-        self.saved = dict(reflections.fields(draft),
-                          prompt_set=(draft["prompt_set"] or {}).get("id"))
-        self._sync()
+        saved = dict(reflections.fields(draft),
+                     prompt_set=(draft["prompt_set"] or {}).get("id"))
+        super().__init__(draft["id"], saved, draft["revision"], draft["editable"])
 
-    def key(self, field: str) -> str:
-        return _k(self.rid, f"f:{field}")
+    @staticmethod
+    def saver(rid: int, field: str) -> None:
+        _save(rid, field)
 
-    def _sync(self) -> None:
-        state = st.session_state
-        reload = state.get(_k(self.rid, "revision")) != self.draft["revision"]
-        conflicts = _store(self.rid, "conflicts")
-        base = _store(self.rid, "base")
-        for field, value in self.saved.items():
-            if field in conflicts:
-                continue  # what they typed stays until they choose
-            if reload or self.key(field) not in state:
-                state[self.key(field)] = value
-            if reload or field not in base:
-                base[field] = value
-        state[_k(self.rid, "revision")] = self.draft["revision"]
+    @staticmethod
+    def keeper(rid: int, field: str, saved) -> None:
+        _keep(rid, field, saved)
 
-    def _args(self, field: str) -> dict:
-        return {"key": self.key(field), "on_change": _save, "args": (self.rid, field),
-                "disabled": not self.editable}
+    @staticmethod
+    def taker(rid: int, field: str, saved) -> None:
+        _take(rid, field, saved)
 
-    def text_area(self, field: str, label: str, **kwargs) -> None:
-        st.text_area(label, max_chars=TEXT_MAX, **self._args(field), **kwargs)
-        self.notice(field)
+    def keep_args(self, field: str) -> tuple:
+        return (self.rid, field, self.saved.get(field))
 
-    def text_input(self, field: str, label: str, **kwargs) -> None:
-        st.text_input(label, **self._args(field), **kwargs)
-        self.notice(field)
+    def take_args(self, field: str) -> tuple:
+        return (self.rid, field, self.saved.get(field))
 
     def select(self, field: str, label: str, options, *, required: bool = False,
                **kwargs) -> None:
-        """A choice; an optional one can be cleared, a required one cannot."""
-        st.selectbox(label, options, index=0 if required else None, **self._args(field),
-                     **kwargs)
-        self.notice(field)
-
-    def checkbox(self, field: str, label: str, **kwargs) -> None:
-        st.checkbox(label, **self._args(field), **kwargs)
-        self.notice(field)
-
-    def notice(self, field: str) -> None:
-        """The message for this field, and the way out of a stale save."""
-        message = _store(self.rid, "errors").get(field)
-        if message:
-            st.error(message, icon=":material/error:")
-        conflict = _store(self.rid, "conflicts").get(field)
-        if conflict:
-            saved = self.saved.get(field)
-            st.warning(conflict, icon=":material/sync_problem:")
-            st.markdown("**Saved version:** " + (inert_block(saved) if saved not in (None, "")
-                                                 else "_empty_"))
-            keep, take = st.columns(2)
-            keep.button("Keep my version", key=_k(self.rid, f"keep:{field}"), on_click=_keep,
-                        args=(self.rid, field, saved), width="stretch")
-            take.button("Use the saved version", key=_k(self.rid, f"take:{field}"),
-                        on_click=_take, args=(self.rid, field, saved), width="stretch")
+        """A choice; an optional one can be cleared, a required one cannot. The stored
+        value is in the widget's state before it draws, so no index is passed."""
+        super().select(field, label, options, **kwargs)
 
     def choose_prompt_set(self, options: dict) -> None:
         """The prompt set; switching after answering asks before clearing the answers."""
         field = "prompt_set"
-        chosen = self.saved["prompt_set"]
-        st.selectbox("Prompt set", list(options), index=None if chosen is None else 0,
-                     format_func=options.get,
+        st.selectbox("Prompt set", list(options), format_func=options.get,
                      key=self.key(field), on_change=_choose, args=(self.rid,),
                      placeholder="Choose a prompt set", disabled=not self.editable)
         self.notice(field)
@@ -144,7 +105,7 @@ def _save(rid: int, field: str) -> None:
     db, actor = _who()
     if actor is None:
         return
-    key = _k(rid, f"f:{field}")
+    key = _k(rid, field)
     base, errors, conflicts = (_store(rid, n) for n in ("base", "errors", "conflicts"))
     value = st.session_state.get(key)
     try:
@@ -163,11 +124,9 @@ def _save(rid: int, field: str) -> None:
 
 
 def _saved(rid: int, field: str, result: dict) -> None:
-    for name in ("errors", "conflicts"):
-        _store(rid, name).pop(field, None)
-    _store(rid, "base")[field] = result["value"]
-    st.session_state[_k(rid, f"f:{field}")] = result["value"]
-    revision = _k(rid, "revision")
+    autosave.settle(SCOPE, rid, field, result["value"])
+    st.session_state[_k(rid, field)] = result["value"]
+    revision = _k(rid, "_revision")
     if result["revision"] == st.session_state.get(revision, -1) + 1:
         st.session_state[revision] = result["revision"]  # nobody else wrote in between
 
@@ -176,23 +135,23 @@ def _keep(rid: int, field: str, saved) -> None:
     db, actor = _who()
     try:
         result = reflections.save_field(db, actor, rid, field,
-                                        st.session_state.get(_k(rid, f"f:{field}")), was=saved)
+                                        st.session_state.get(_k(rid, field)), was=saved)
     except PortalError as error:
         _store(rid, "conflicts")[field] = str(error)
         return
     _saved(rid, field, result)
-    st.session_state.pop(_k(rid, "revision"), None)  # reload the rest from the database
+    st.session_state.pop(_k(rid, "_revision"), None)  # reload the rest from the database
 
 
 def _take(rid: int, field: str, saved) -> None:
     _store(rid, "conflicts").pop(field, None)
     _store(rid, "base")[field] = saved
-    st.session_state[_k(rid, f"f:{field}")] = saved
+    st.session_state[_k(rid, field)] = saved
 
 
 def _choose(rid: int, chosen=None, discard: bool = False) -> None:
     db, actor = _who()
-    key = _k(rid, "f:prompt_set")
+    key = _k(rid, "prompt_set")
     chosen = st.session_state.get(key) if chosen is None else chosen
     pending, errors = _store(rid, "pending"), _store(rid, "errors")
     if chosen is None:  # cleared: keep the set chosen before
@@ -209,7 +168,7 @@ def _choose(rid: int, chosen=None, discard: bool = False) -> None:
         return
     pending.pop("prompt_set", None)
     errors.pop("prompt_set", None)
-    st.session_state.pop(_k(rid, "revision"), None)
+    st.session_state.pop(_k(rid, "_revision"), None)
 
 
 def _stay(rid: int) -> None:

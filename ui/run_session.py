@@ -11,7 +11,7 @@ from core.errors import PortalError
 from core.functions import FUNCTIONS
 from core.reflections import session_date
 
-from . import action_forms, auth, context, forms
+from . import action_forms, auth, context, forms, widget_state
 from .record_editor import Item
 from .text import inert, inert_block
 
@@ -38,8 +38,7 @@ _NOTES_ERROR = "private_notes_error"
 def private_notes(view: dict, session_id: int) -> None:
     """The supervisor's own preparation, saved as written; never on a shared screen."""
     key = f"private_notes_{session_id}"
-    if key not in st.session_state:
-        st.session_state[key] = view["private_notes"] or ""
+    widget_state.show(key, view["private_notes"] or "")
 
     def save() -> None:
         # A callback runs in the next script run: its own connection, its own actor.

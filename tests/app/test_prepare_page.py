@@ -26,7 +26,7 @@ def draft_of(demo, session_id, username="sam.taylor"):
 
 
 def answer_key(draft, n=0, part="answer"):
-    return f"rf:{draft['id']}:f:answers.{draft['answers'][n]['id']}.{part}"
+    return f"rf:{draft['id']}:answers.{draft['answers'][n]['id']}.{part}"
 
 
 def by_label(widgets, label):
