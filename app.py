@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import auth, context, nav, shared_screen
+from ui import auth, context, forms, nav, shared_screen
 from ui.text import inert
 
 st.set_page_config(
@@ -22,6 +22,7 @@ if actor is not None and not shared:
             auth.sign_out(db, actor)
             actor = None
 
+forms.apply_resets()
 page = st.navigation(nav.pages(actor, only=shared_screen.PAGE if shared else None),
                      position="sidebar" if actor and not shared else "hidden")
 page.run()

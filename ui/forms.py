@@ -7,6 +7,7 @@ from core.errors import PortalError, ValidationError
 
 _ERRORS = "form_errors:{}"
 _FLASH = "flash_message"
+_RESET = "form_resets"
 
 
 def field_error(form: str, field: str) -> None:
@@ -24,13 +25,23 @@ def form_error(form: str) -> None:
             st.error(message, icon=":material/error:")
 
 
-def submit(form: str, action, *, success: str, clear: tuple[str, ...] = (), fields=()) -> bool:
+def has_errors(form: str) -> bool:
+    """The last submit of this form was refused: keep it open where its messages show."""
+    return bool(st.session_state.get(_ERRORS.format(form)))
+
+
+def submit(form: str, action, *, success: str, clear=(), fields=()) -> bool:
     """Run a core action for a submitted form.
 
     On bad input the messages are kept for `field_error` and the typed values
     stay in their widgets; on success the named widget keys are cleared and a
     confirmation is shown after the rerun. Fields the action reports that the
-    form does not show are reported at the top."""
+    form does not show are reported at the top.
+
+    `clear` names widget keys to forget, or maps them to the value to show next.
+    Only a mapped value reaches a browser that already drew the widget (it keeps
+    what it shows otherwise), so a form used again, like "Add an item", maps its
+    keys to their empty values: no leftover case reference goes with the next."""
     try:
         action()
     except ValidationError as error:
@@ -45,9 +56,17 @@ def submit(form: str, action, *, success: str, clear: tuple[str, ...] = (), fiel
     st.session_state.pop(_ERRORS.format(form), None)
     for key in clear:
         st.session_state.pop(key, None)
+    if isinstance(clear, dict):
+        st.session_state[_RESET] = dict(clear)
     st.session_state[_FLASH] = success
     st.rerun()
     return True
+
+
+def apply_resets() -> None:
+    """Before any widget draws: give cleared widgets the values `submit` mapped."""
+    for key, value in st.session_state.pop(_RESET, {}).items():
+        st.session_state[key] = value
 
 
 def flash() -> None:

@@ -95,7 +95,8 @@ def agenda(db, actor, draft: Draft) -> None:
         forms.submit(form, lambda: reflections.add_agenda_item(
             db, actor, rid, title=title, function=function, case_ref=case_ref, wants=wants),
             success="Added to the agenda.",
-            clear=tuple(f"new_{k}_{rid}" for k in ("title", "case", "function", "wants")))
+            clear={f"new_title_{rid}": "", f"new_case_{rid}": "", f"new_function_{rid}": None,
+                   f"new_wants_{rid}": None})
 
 
 def wellbeing(draft: Draft) -> None:

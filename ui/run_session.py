@@ -143,7 +143,7 @@ def safeguarding(db, actor, it: dict, n: int, editable: bool) -> None:
     form = f"flag_{it['id']}"
     label = "Withdraw the safeguarding flag" if it["safeguarding"] else \
         "Flag as a safeguarding concern"
-    with st.expander(label, icon=":material/flag:"):
+    with st.expander(label, icon=":material/flag:", expanded=forms.has_errors(form)):
         with st.form(form):
             st.markdown("The team lead can then read this item, and every read is audited."
                         if not it["safeguarding"] else
@@ -159,7 +159,7 @@ def safeguarding(db, actor, it: dict, n: int, editable: bool) -> None:
                 forms.submit(form, lambda: act(db, actor, it["id"], reason),
                              success="Safeguarding flag withdrawn." if it["safeguarding"]
                              else "Flagged as a safeguarding concern.",
-                             clear=(f"{form}_reason",), fields=("reason",))
+                             clear={f"{form}_reason": ""}, fields=("reason",))
 
 
 def item_actions(db, actor, view: dict, it: dict, n: int, editable: bool) -> None:
@@ -170,7 +170,8 @@ def item_actions(db, actor, view: dict, it: dict, n: int, editable: bool) -> Non
         return
     form = f"action_{it['id']}"
     owners = people(view)
-    with st.expander(f"Add an action on item {n}", icon=":material/add_task:"):
+    with st.expander(f"Add an action on item {n}", icon=":material/add_task:",
+                     expanded=forms.has_errors(form)):
         with st.form(form):
             owner = st.selectbox("Owner", list(owners), format_func=owners.get,
                                  key=f"{form}_owner")
@@ -187,13 +188,15 @@ def item_actions(db, actor, view: dict, it: dict, n: int, editable: bool) -> Non
                 forms.submit(form, lambda: records.add_action(
                     db, actor, it["id"], owner_id=owner, description=description,
                     due_date=due), success="Action added.",
-                    clear=(f"{form}_description", f"{form}_due"),
+                    clear={f"{form}_description": "",
+                           f"{form}_due": clock.today() + timedelta(days=14)},
                     fields=("owner_id", "description", "due_date"))
 
 
 def add_item(db, actor, view: dict) -> None:
     form = "add_item"
-    with st.expander("Add an item to the agenda", icon=":material/playlist_add:"):
+    with st.expander("Add an item to the agenda", icon=":material/playlist_add:",
+                     expanded=forms.has_errors(form)):
         with st.form(form):
             title = st.text_input("Title", key=f"{form}_title", max_chars=200)
             forms.field_error(form, "title")
@@ -209,7 +212,7 @@ def add_item(db, actor, view: dict) -> None:
                 forms.submit(form, lambda: records.add_item(
                     db, actor, view["session_id"], title=title, function=function,
                     case_ref=case_ref), success="Item added to the agenda.",
-                    clear=(f"{form}_title", f"{form}_function", f"{form}_case"),
+                    clear={f"{form}_title": "", f"{form}_function": None, f"{form}_case": ""},
                     fields=("title", "function", "case_ref"))
 
 

@@ -52,7 +52,12 @@ class Server:
         if demo:
             subprocess.run([sys.executable, "-m", "core.cli", "--db", str(database), "demo"],
                            cwd=ROOT, env=env, check=True, capture_output=True)
-        self.log = open(database.parent / "server.log", "w")
+        self.env = env
+        self._start()
+
+    def _start(self):
+        database, env = self.database, self.env
+        self.log = open(database.parent / "server.log", "a")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port),
@@ -69,6 +74,11 @@ class Server:
                 time.sleep(0.3)
         self.stop()
         raise RuntimeError("The app did not start; see " + str(database.parent / "server.log"))
+
+    def restart(self):
+        """Stop and start again on the same port and database, as after a deploy."""
+        self.stop()
+        self._start()
 
     def stop(self):
         self.process.terminate()
