@@ -3,19 +3,33 @@
 A sqlite-utils Database may only be used on the thread that opened it, and
 Streamlit reruns the script on a new thread, so callers open one connection
 per script run (see ui/context.py) and never share it across threads.
+
+Writes under load: every transaction opened through `atomic()` (ours and the
+ones sqlite-utils opens for insert, update, upsert, delete) starts with
+`BEGIN IMMEDIATE`, so it takes the write lock first and waits for it up to the
+busy timeout. A deferred `BEGIN` that reads first cannot upgrade its read lock
+while another connection writes, and SQLite then refuses at once with
+"database is locked", whatever the busy timeout. A write that still cannot get
+the lock in time, or any other "locked"/"busy" refusal, reaches the caller as
+`db.errors.Busy` (a PortalError in plain words), never as sqlite3's message.
 """
 
+import contextlib
 import os
 import sqlite3
 import threading
+import time
+from collections.abc import Generator, Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from .errors import Busy
 from .migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 BUSY_TIMEOUT_MS = 5000
+BEGIN_ATTEMPTS = 3  # a refusal that comes early (not after the wait) is tried again
 
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
@@ -27,11 +41,93 @@ def default_path() -> Path:
     return Path(configured) if configured else ROOT / "data" / "supervision.db"
 
 
-def connect(path: str | Path | None = None, *, migrate: bool = True) -> Database:
+def is_busy(error: BaseException) -> bool:
+    """Whether sqlite3 refused because another connection holds a lock."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+@contextlib.contextmanager
+def _busy_as_portal_error() -> Generator[None, None, None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            raise Busy() from error
+        raise
+
+
+class PortalDatabase(Database):
+    """sqlite-utils' Database, with write transactions that wait for the write lock."""
+
+    timeout_s: float = BUSY_TIMEOUT_MS / 1000
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator["PortalDatabase", None, None]:
+        """A write transaction (`BEGIN IMMEDIATE`); nested blocks are savepoints."""
+        if self.conn.in_transaction:
+            with _busy_as_portal_error(), super().atomic():
+                yield self
+            return
+        self._begin_immediate()
+        try:
+            with _busy_as_portal_error():
+                yield self
+        except BaseException:
+            self.rollback()  # a no-op if the error already ended the transaction
+            raise
+        try:
+            with _busy_as_portal_error():
+                self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+    def begin(self) -> None:
+        self._begin_immediate()
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock, waiting up to the busy timeout. Nothing has been
+        done yet, so a refusal that comes before the time is up is tried again
+        (a few times); after that the caller gets Busy."""
+        deadline = time.monotonic() + self.timeout_s
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                if attempt == BEGIN_ATTEMPTS or time.monotonic() >= deadline:
+                    raise Busy() from error
+            time.sleep(min(0.05 * attempt, max(0.0, deadline - time.monotonic())))
+
+    def execute(self, sql, parameters=None) -> sqlite3.Cursor:
+        with _busy_as_portal_error():
+            return super().execute(sql, parameters)
+
+    def query(self, sql, params=None) -> Generator[dict, None, None]:
+        with _busy_as_portal_error():
+            rows = super().query(sql, params)
+        return _rows_busy_as_portal_error(rows)
+
+
+def _rows_busy_as_portal_error(rows: Iterable[dict]) -> Generator[dict, None, None]:
+    with _busy_as_portal_error():
+        yield from rows
+
+
+def connect(path: str | Path | None = None, *, migrate: bool = True) -> PortalDatabase:
     path = Path(path) if path else default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
+    db = PortalDatabase(conn)
+    db.timeout_s = BUSY_TIMEOUT_MS / 1000
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
