@@ -19,6 +19,7 @@ import os
 import sqlite3
 import threading
 import time
+from collections import deque
 from collections.abc import Generator, Iterable
 from pathlib import Path
 
@@ -62,10 +63,63 @@ def _busy_as_portal_error() -> Generator[None, None, None]:
         raise
 
 
+class WriteTurns:
+    """The writers of this process take turns, first come first served.
+
+    SQLite's busy handler polls (sleeping up to 100 ms between tries), so under
+    many writers a newcomer can take the lock again and again ahead of one that
+    has waited: that one then runs out of time. Streamlit serves every browser
+    from one process, so its writers queue here instead, in order, and each
+    hands the turn straight to the next. Other processes (the CLI) still meet
+    SQLite's own lock and busy timeout.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiting: deque[threading.Event] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return True
+            mine = threading.Event()
+            self._waiting.append(mine)
+        if mine.wait(timeout):
+            return True
+        with self._mutex:
+            if mine.is_set():  # handed over just as the time ran out
+                return True
+            self._waiting.remove(mine)
+            return False
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiting:
+                self._waiting.popleft().set()  # still held: it passes to the next in line
+            else:
+                self._held = False
+
+
+_turns: dict[str, WriteTurns] = {}
+_turns_lock = threading.Lock()
+
+
+def _turns_for(path: Path) -> WriteTurns:
+    key = str(path.resolve())
+    with _turns_lock:
+        return _turns.setdefault(key, WriteTurns())
+
+
+_AUTOCOMMIT_WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE"}
+
+
 class PortalDatabase(Database):
     """sqlite-utils' Database, with write transactions that wait for the write lock."""
 
     timeout_s: float = BUSY_TIMEOUT_MS / 1000
+    turns: WriteTurns | None = None
 
     @contextlib.contextmanager
     def atomic(self) -> Generator["PortalDatabase", None, None]:
@@ -74,21 +128,36 @@ class PortalDatabase(Database):
             with _busy_as_portal_error(), super().atomic():
                 yield self
             return
-        self._begin_immediate()
+        with self._turn():
+            self._begin_immediate()
+            try:
+                with _busy_as_portal_error():
+                    yield self
+            except BaseException:
+                self.rollback()  # a no-op if the error already ended the transaction
+                raise
+            try:
+                with _busy_as_portal_error():
+                    self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def _turn(self) -> Generator[None, None, None]:
+        """This process's turn to write (see WriteTurns), or Busy after the timeout."""
+        if self.turns is None:
+            yield
+            return
+        if not self.turns.acquire(self.timeout_s):
+            raise Busy()
         try:
-            with _busy_as_portal_error():
-                yield self
-        except BaseException:
-            self.rollback()  # a no-op if the error already ended the transaction
-            raise
-        try:
-            with _busy_as_portal_error():
-                self.conn.execute("COMMIT")
-        except BaseException:
-            self.rollback()
-            raise
+            yield
+        finally:
+            self.turns.release()
 
     def begin(self) -> None:
+        """Manual transactions take the write lock at once too (but not a turn)."""
         self._begin_immediate()
 
     def _begin_immediate(self) -> None:
@@ -108,6 +177,10 @@ class PortalDatabase(Database):
             time.sleep(min(0.05 * attempt, max(0.0, deadline - time.monotonic())))
 
     def execute(self, sql, parameters=None) -> sqlite3.Cursor:
+        """A single write outside a transaction waits for its turn too."""
+        if not self.conn.in_transaction and _first_word(sql) in _AUTOCOMMIT_WRITES:
+            with self._turn(), _busy_as_portal_error():
+                return super().execute(sql, parameters)
         with _busy_as_portal_error():
             return super().execute(sql, parameters)
 
@@ -115,6 +188,11 @@ class PortalDatabase(Database):
         with _busy_as_portal_error():
             rows = super().query(sql, params)
         return _rows_busy_as_portal_error(rows)
+
+
+def _first_word(sql: str) -> str:
+    words = sql.lstrip().split(None, 1)
+    return words[0].upper() if words else ""
 
 
 def _rows_busy_as_portal_error(rows: Iterable[dict]) -> Generator[dict, None, None]:
@@ -128,6 +206,7 @@ def connect(path: str | Path | None = None, *, migrate: bool = True) -> PortalDa
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     db = PortalDatabase(conn)
     db.timeout_s = BUSY_TIMEOUT_MS / 1000
+    db.turns = _turns_for(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")

@@ -70,3 +70,31 @@ def test_reads_go_on_while_another_connection_writes(demo, short_timeout, held):
     db = storage.connect(os.environ["SUPERVISION_DB"])
     writer = actor(db, WRITER)
     assert journal.entries(db, writer) == []
+
+
+def test_a_writer_of_this_process_holding_its_turn_too_long_gives_busy(demo, short_timeout):
+    import threading
+    path = os.environ["SUPERVISION_DB"]
+    holding, done = threading.Event(), threading.Event()
+
+    def hold():
+        other = storage.connect(path)
+        with other.atomic():
+            holding.set()
+            done.wait(10)
+        other.conn.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert holding.wait(5)
+        db = storage.connect(path)
+        writer = actor(db, WRITER)
+        with pytest.raises(Busy):
+            journal.save(db, writer, None, body="Waiting my turn.")
+        assert journal.entries(db, writer) == []
+    finally:
+        done.set()
+        holder.join(10)
+    journal.save(db, writer, None, body="My turn now.")
+    assert [e["body"] for e in journal.entries(db, writer)] == ["My turn now."]

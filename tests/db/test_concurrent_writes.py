@@ -4,7 +4,18 @@ connection wrote meanwhile (a deferred BEGIN cannot upgrade its read lock)."""
 
 import threading
 
+import pytest
+
 import db as storage
+
+
+def _open(path, shared_turns: bool):
+    """A connection; without shared turns it behaves as one from another process
+    would: only SQLite's own lock and busy timeout stand between the writers."""
+    db = storage.connect(path)
+    if not shared_turns:
+        db.turns = None
+    return db
 
 
 def _tally(path):
@@ -13,14 +24,15 @@ def _tally(path):
     return db
 
 
-def test_two_read_then_write_transactions_at_once_both_land(tmp_path):
+@pytest.mark.parametrize("shared_turns", [True, False], ids=["one process", "two processes"])
+def test_two_read_then_write_transactions_at_once_both_land(tmp_path, shared_turns):
     path = tmp_path / "portal.db"
     _tally(path).conn.close()
     first_has_read = threading.Event()
     errors: list[BaseException] = []
 
     def first():
-        db = storage.connect(path)
+        db = _open(path, shared_turns)
         try:
             with db.atomic():
                 seen = db.execute("SELECT count(*) FROM tally").fetchone()[0]
@@ -34,7 +46,7 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path):
             db.conn.close()
 
     def second():
-        db = storage.connect(path)
+        db = _open(path, shared_turns)
         try:
             first_has_read.wait(5)
             with db.atomic():
@@ -56,13 +68,14 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path):
     assert [r[0] for r in db.execute("SELECT seen FROM tally ORDER BY id")] == [0, 1]
 
 
-def test_many_read_then_write_transactions_from_many_connections(tmp_path):
+@pytest.mark.parametrize("shared_turns", [True, False], ids=["one process", "many processes"])
+def test_many_read_then_write_transactions_from_many_connections(tmp_path, shared_turns):
     path = tmp_path / "portal.db"
     _tally(path).conn.close()
     errors: list[BaseException] = []
 
     def writer():
-        db = storage.connect(path)
+        db = _open(path, shared_turns)
         try:
             for _ in range(15):
                 with db.atomic():
