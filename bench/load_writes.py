@@ -195,8 +195,11 @@ def verify(path: Path, lanes: list[Lane]) -> list[str]:
     return missing
 
 
-def run(path: Path, threads: int = 50, seconds: float = 60, pace: float = 0.0) -> dict:
-    lanes = prepare(path, threads)
+def run(path: Path, threads: int = 50, seconds: float = 60, pace: float = 0.0,
+        lanes: list[Lane] | None = None) -> dict:
+    """Prepare (unless `lanes` were prepared already), drive, then verify."""
+    lanes = prepare(path, threads) if lanes is None else lanes
+    threads = len(lanes)
     start, stop_at = threading.Event(), [0.0]
     workers = [threading.Thread(target=_drive, args=(path, n, lane, start, stop_at, pace),
                                 name=f"writer-{n}") for n, lane in enumerate(lanes)]
