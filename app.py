@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from core.errors import Busy
 from ui import auth, context, forms, nav, shared_screen
 from ui.text import inert
 
@@ -25,4 +26,7 @@ if actor is not None and not shared:
 forms.apply_resets()
 page = st.navigation(nav.pages(actor, only=shared_screen.PAGE if shared else None),
                      position="sidebar" if actor and not shared else "hidden")
-page.run()
+try:
+    page.run()
+except Busy as error:  # a save path that does not catch it: still plain words, never a trace
+    st.error(str(error), icon=":material/hourglass_top:")

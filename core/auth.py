@@ -202,6 +202,9 @@ def cookie_key(db, override: str | None = None) -> str:
             if len(candidate) < 32:
                 raise ValueError("The cookie key must be at least 32 characters long.")
             return candidate
+    kept = settings_table.get(db, COOKIE_KEY_SETTING)
+    if kept:  # read first: every script run asks, and a read never waits for writers
+        return kept
     settings_table.put_if_absent(db, COOKIE_KEY_SETTING, secrets.token_urlsafe(48))
     return settings_table.get(db, COOKIE_KEY_SETTING)
 

@@ -1,8 +1,8 @@
 """Errors that pages turn into clear messages."""
 
-
-class PortalError(Exception):
-    """Base for errors a person can be shown."""
+# PortalError is defined in storage, the lowest layer, so that storage can raise
+# Busy (a PortalError) when the database stays locked; re-exported here.
+from db.errors import Busy, PortalError  # noqa: F401
 
 
 class PermissionDenied(PortalError):

@@ -3,19 +3,34 @@
 A sqlite-utils Database may only be used on the thread that opened it, and
 Streamlit reruns the script on a new thread, so callers open one connection
 per script run (see ui/context.py) and never share it across threads.
+
+Writes under load: every transaction opened through `atomic()` (ours and the
+ones sqlite-utils opens for insert, update, upsert, delete) starts with
+`BEGIN IMMEDIATE`, so it takes the write lock first and waits for it up to the
+busy timeout. A deferred `BEGIN` that reads first cannot upgrade its read lock
+while another connection writes, and SQLite then refuses at once with
+"database is locked", whatever the busy timeout. A write that still cannot get
+the lock in time, or any other "locked"/"busy" refusal, reaches the caller as
+`db.errors.Busy` (a PortalError in plain words), never as sqlite3's message.
 """
 
+import contextlib
 import os
 import sqlite3
 import threading
+import time
+from collections import deque
+from collections.abc import Generator, Iterable
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from .errors import Busy
 from .migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 BUSY_TIMEOUT_MS = 5000
+BEGIN_ATTEMPTS = 3  # a refusal that comes early (not after the wait) is tried again
 
 _migrated: set[str] = set()
 _migrate_lock = threading.Lock()
@@ -27,11 +42,171 @@ def default_path() -> Path:
     return Path(configured) if configured else ROOT / "data" / "supervision.db"
 
 
-def connect(path: str | Path | None = None, *, migrate: bool = True) -> Database:
+def is_busy(error: BaseException) -> bool:
+    """Whether sqlite3 refused because another connection holds a lock."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+@contextlib.contextmanager
+def _busy_as_portal_error() -> Generator[None, None, None]:
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            raise Busy() from error
+        raise
+
+
+class WriteTurns:
+    """The writers of this process take turns, first come first served.
+
+    SQLite's busy handler polls (sleeping up to 100 ms between tries), so under
+    many writers a newcomer can take the lock again and again ahead of one that
+    has waited: that one then runs out of time. Streamlit serves every browser
+    from one process, so its writers queue here instead, in order, and each
+    hands the turn straight to the next. Other processes (the CLI) still meet
+    SQLite's own lock and busy timeout.
+    """
+
+    def __init__(self) -> None:
+        self._mutex = threading.Lock()
+        self._held = False
+        self._waiting: deque[threading.Event] = deque()
+
+    def acquire(self, timeout: float) -> bool:
+        with self._mutex:
+            if not self._held:
+                self._held = True
+                return True
+            mine = threading.Event()
+            self._waiting.append(mine)
+        if mine.wait(timeout):
+            return True
+        with self._mutex:
+            if mine.is_set():  # handed over just as the time ran out
+                return True
+            self._waiting.remove(mine)
+            return False
+
+    def release(self) -> None:
+        with self._mutex:
+            if self._waiting:
+                self._waiting.popleft().set()  # still held: it passes to the next in line
+            else:
+                self._held = False
+
+
+_turns: dict[str, WriteTurns] = {}
+_turns_lock = threading.Lock()
+
+
+def _turns_for(path: Path) -> WriteTurns:
+    key = str(path.resolve())
+    with _turns_lock:
+        return _turns.setdefault(key, WriteTurns())
+
+
+_AUTOCOMMIT_WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE"}
+
+
+class PortalDatabase(Database):
+    """sqlite-utils' Database, with write transactions that wait for the write lock."""
+
+    timeout_s: float = BUSY_TIMEOUT_MS / 1000
+    turns: WriteTurns | None = None
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator["PortalDatabase", None, None]:
+        """A write transaction (`BEGIN IMMEDIATE`); nested blocks are savepoints."""
+        if self.conn.in_transaction:
+            with _busy_as_portal_error(), super().atomic():
+                yield self
+            return
+        with self._turn():
+            self._begin_immediate()
+            try:
+                with _busy_as_portal_error():
+                    yield self
+            except BaseException:
+                self.rollback()  # a no-op if the error already ended the transaction
+                raise
+            try:
+                with _busy_as_portal_error():
+                    self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+    @contextlib.contextmanager
+    def _turn(self) -> Generator[None, None, None]:
+        """This process's turn to write (see WriteTurns), or Busy after the timeout."""
+        if self.turns is None:
+            yield
+            return
+        if not self.turns.acquire(self.timeout_s):
+            raise Busy()
+        try:
+            yield
+        finally:
+            self.turns.release()
+
+    def begin(self) -> None:
+        """Manual transactions take the write lock at once too (but not a turn)."""
+        self._begin_immediate()
+
+    def _begin_immediate(self) -> None:
+        """Take the write lock, waiting up to the busy timeout. Nothing has been
+        done yet, so a refusal that comes before the time is up is tried again
+        (a few times); after that the caller gets Busy."""
+        deadline = time.monotonic() + self.timeout_s
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error):
+                    raise
+                if attempt == BEGIN_ATTEMPTS or time.monotonic() >= deadline:
+                    raise Busy() from error
+            time.sleep(min(0.05 * attempt, max(0.0, deadline - time.monotonic())))
+
+    def execute(self, sql, parameters=None) -> sqlite3.Cursor:
+        """A single write outside a transaction waits for its turn too."""
+        if not self.conn.in_transaction and _first_word(sql) in _AUTOCOMMIT_WRITES:
+            with self._turn(), _busy_as_portal_error():
+                return super().execute(sql, parameters)
+        with _busy_as_portal_error():
+            return super().execute(sql, parameters)
+
+    def query(self, sql, params=None) -> Generator[dict, None, None]:
+        with _busy_as_portal_error():
+            rows = super().query(sql, params)
+        return _rows_busy_as_portal_error(rows)
+
+
+def _first_word(sql: str) -> str:
+    words = sql.lstrip().split(None, 1)
+    return words[0].upper() if words else ""
+
+
+def _rows_busy_as_portal_error(rows: Iterable[dict]) -> Generator[dict, None, None]:
+    with _busy_as_portal_error():
+        yield from rows
+
+
+def connect(path: str | Path | None = None, *, migrate: bool = True) -> PortalDatabase:
     path = Path(path) if path else default_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
+    db = PortalDatabase(conn)
+    db.timeout_s = BUSY_TIMEOUT_MS / 1000
+    db.turns = _turns_for(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")

@@ -73,7 +73,11 @@ def _take_saved() -> None:
 
 def _delete(entry_id: int) -> None:
     db, actor = context.database(), auth.current_actor()
-    journal.delete(db, actor, entry_id)
+    try:
+        journal.delete(db, actor, entry_id)
+    except PortalError as error:  # e.g. busy: the entry stays, and so does the question
+        st.session_state[ERRORS] = {"body": str(error)}
+        return
     if st.session_state.get(EDITING) == entry_id:
         _load(None)
     st.session_state.pop(CONFIRM, None)
