@@ -13,7 +13,11 @@ st.set_page_config(
 )
 
 db = context.database()
-actor = auth.signed_in_actor(db)
+try:
+    actor = auth.signed_in_actor(db)
+except Busy as error:  # a sign-in that could not be recorded in time: try again
+    st.error(str(error), icon=":material/hourglass_top:")
+    actor = None
 # On a shared screen: the Run session page alone, no sidebar, no navigation.
 shared = shared_screen.session_id(actor) is not None
 if actor is not None and not shared:
