@@ -36,6 +36,11 @@ def open_record(session_id: int) -> None:
     record_forms.addendum(db, actor, view)
 
 
+def follow_choice() -> None:
+    st.query_params["session"] = str(st.session_state["records_open"])
+    st.session_state["records_asked"] = st.session_state["records_open"]
+
+
 def label(row: dict) -> str:
     other = row["supervisor_name"] if row["side"] == "supervisee" else row["supervisee_name"]
     late = ", late" if row["late"] else ""
@@ -60,12 +65,17 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
         waiting = [r["session_id"] for r in mine
                    if (r["side"] == "supervisee" and r["status"] == "shared")
                    or (r["side"] == "supervisor" and r["status"] == "disputed")]
-        if asked in by_id:
+        # The address opens a record when it is new (a link followed, a first load);
+        # after that the choice leads and the address follows it.
+        current = st.session_state.get("records_open")
+        if asked in by_id and (asked != st.session_state.get("records_asked")
+                               or current not in by_id):
             st.session_state["records_open"] = asked
-        elif "records_open" not in st.session_state and waiting:
-            st.session_state["records_open"] = waiting[0]
+        elif current not in by_id:
+            st.session_state["records_open"] = waiting[0] if waiting else next(iter(by_id))
         chosen = st.selectbox("Open a record", list(by_id), key="records_open",
-                              format_func=lambda i: label(by_id[i]))
+                              format_func=lambda i: label(by_id[i]), on_change=follow_choice)
+        st.session_state["records_asked"] = chosen
         st.query_params["session"] = str(chosen)
         open_record(chosen)
 
