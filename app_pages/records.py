@@ -8,7 +8,8 @@ from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import action_forms, arrangement_picker, context, forms, record_forms, record_view
+from ui import (action_forms, arrangement_picker, context, forms, history_consent,
+                record_forms, record_view)
 from ui.guard import guard
 from ui.text import inert, inert_block
 
@@ -43,14 +44,20 @@ def follow_choice() -> None:
 
 def label(row: dict) -> str:
     other = row["supervisor_name"] if row["side"] == "supervisee" else row["supervisee_name"]
+    if row["side"] == "history":  # an earlier supervisor's record, shared with consent
+        other += f" (supervised by {row['supervisor_name']})"
     late = ", late" if row["late"] else ""
     return f"{row['when']} with {other}: {row['status_label']}{late}"
 
 
-# The supervisee sees a record once it is shared; the supervisor from the first draft.
+if actor.has(Role.SUPERVISEE):
+    history_consent.render(db, actor)  # only for someone whose supervisor changed
+
+# The supervisee (and a later supervisor they let read it) sees a record once it is
+# shared; its supervisor from the first draft.
 mine_all = records.my_records(db, actor)
 mine = [r for r in mine_all if r["status"] is not None
-        and (r["side"] != "supervisee" or r["status"] != "draft")]
+        and (r["side"] == "supervisor" or r["status"] != "draft")]
 if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
     st.header("Your records", anchor=False)
     if not mine:
