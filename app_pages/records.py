@@ -73,13 +73,16 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
                    if (r["side"] == "supervisee" and r["status"] == "shared")
                    or (r["side"] == "supervisor" and r["status"] == "disputed")]
         # The address opens a record when it is new (a link followed, a first load);
-        # after that the choice leads and the address follows it.
+        # after that the choice leads and the address follows it. The key is seeded on
+        # every run: a selectbox drawn afresh in the browser otherwise shows its first
+        # option while the script holds another.
         current = st.session_state.get("records_open")
         if asked in by_id and (asked != st.session_state.get("records_asked")
                                or current not in by_id):
-            st.session_state["records_open"] = asked
+            current = asked
         elif current not in by_id:
-            st.session_state["records_open"] = waiting[0] if waiting else next(iter(by_id))
+            current = waiting[0] if waiting else next(iter(by_id))
+        st.session_state["records_open"] = current
         chosen = st.selectbox("Open a record", list(by_id), key="records_open",
                               format_func=lambda i: label(by_id[i]), on_change=follow_choice)
         st.session_state["records_asked"] = chosen
