@@ -8,7 +8,8 @@ from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import action_forms, arrangement_picker, context, forms, record_forms, record_view
+from ui import (action_forms, arrangement_picker, context, forms, history_consent,
+                record_forms, record_view)
 from ui.guard import guard
 from ui.text import inert, inert_block
 
@@ -36,16 +37,27 @@ def open_record(session_id: int) -> None:
     record_forms.addendum(db, actor, view)
 
 
+def follow_choice() -> None:
+    st.query_params["session"] = str(st.session_state["records_open"])
+    st.session_state["records_asked"] = st.session_state["records_open"]
+
+
 def label(row: dict) -> str:
     other = row["supervisor_name"] if row["side"] == "supervisee" else row["supervisee_name"]
+    if row["side"] == "history":  # an earlier supervisor's record, shared with consent
+        other += f" (supervised by {row['supervisor_name']})"
     late = ", late" if row["late"] else ""
     return f"{row['when']} with {other}: {row['status_label']}{late}"
 
 
-# The supervisee sees a record once it is shared; the supervisor from the first draft.
+if actor.has(Role.SUPERVISEE):
+    history_consent.render(db, actor)  # only for someone whose supervisor changed
+
+# The supervisee (and a later supervisor they let read it) sees a record once it is
+# shared; its supervisor from the first draft.
 mine_all = records.my_records(db, actor)
 mine = [r for r in mine_all if r["status"] is not None
-        and (r["side"] != "supervisee" or r["status"] != "draft")]
+        and (r["side"] == "supervisor" or r["status"] != "draft")]
 if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
     st.header("Your records", anchor=False)
     if not mine:
@@ -60,12 +72,20 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
         waiting = [r["session_id"] for r in mine
                    if (r["side"] == "supervisee" and r["status"] == "shared")
                    or (r["side"] == "supervisor" and r["status"] == "disputed")]
-        if asked in by_id:
-            st.session_state["records_open"] = asked
-        elif "records_open" not in st.session_state and waiting:
-            st.session_state["records_open"] = waiting[0]
+        # The address opens a record when it is new (a link followed, a first load);
+        # after that the choice leads and the address follows it. The key is seeded on
+        # every run: a selectbox drawn afresh in the browser otherwise shows its first
+        # option while the script holds another.
+        current = st.session_state.get("records_open")
+        if asked in by_id and (asked != st.session_state.get("records_asked")
+                               or current not in by_id):
+            current = asked
+        elif current not in by_id:
+            current = waiting[0] if waiting else next(iter(by_id))
+        st.session_state["records_open"] = current
         chosen = st.selectbox("Open a record", list(by_id), key="records_open",
-                              format_func=lambda i: label(by_id[i]))
+                              format_func=lambda i: label(by_id[i]), on_change=follow_choice)
+        st.session_state["records_asked"] = chosen
         st.query_params["session"] = str(chosen)
         open_record(chosen)
 

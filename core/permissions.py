@@ -80,11 +80,22 @@ def relations(db, actor: Actor, arr: dict) -> frozenset:
     return frozenset(found)
 
 
+def history_covers(later: dict, earlier: dict) -> bool:
+    """Whether the supervisee's consent on `later` (history_shared_at) lets its
+    supervisor read `earlier`: an arrangement of the same supervisee and kind, with
+    another supervisor, that started no later and has ended (a change of supervisor)."""
+    return (earlier["id"] != later["id"] and earlier["supervisee_id"] == later["supervisee_id"]
+            and earlier["kind"] == later["kind"]
+            and earlier["supervisor_id"] != later["supervisor_id"]
+            and earlier["end_date"] is not None and earlier["start_date"] <= later["start_date"])
+
+
 def _history_granted(db, actor: Actor, arr: dict) -> bool:
-    """A later supervisor of the same supervisee, once the supervisee agreed."""
+    """A later supervisor of the same supervisee, once the supervisee agreed. Read
+    on every check, so giving or withdrawing consent counts at once."""
     for later in arrangement_table.as_supervisee(db, arr["supervisee_id"]):
-        if (later["supervisor_id"] == actor.id and later["id"] != arr["id"]
-                and later["history_shared_at"] and later["start_date"] >= arr["start_date"]):
+        if (later["supervisor_id"] == actor.id and later["history_shared_at"]
+                and history_covers(later, arr)):
             return True
     return False
 

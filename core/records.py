@@ -235,7 +235,8 @@ def _build_agenda(db, actor: Actor, found: dict, arr: dict) -> int:
     latest = reflection_rules.latest_submitted(db, actor, found["id"])
     for proposed in (latest or {}).get("agenda", []):
         add(source="supervisee", title=proposed["title"], function=proposed["function"],
-            case_ref=proposed.get("case_ref") or "", wants=proposed.get("wants") or "")
+            case_ref=proposed.get("case_ref") or "", wants=proposed.get("wants") or "",
+            proposal_id=proposed.get("id"))
     for action in table.open_actions(db, arr["id"]):
         add(source="action", action_id=action["id"],
             title=f"Action: {action['description']}"[:TITLE_MAX],
@@ -274,12 +275,24 @@ def open_session(db, actor: Actor, session_id: int) -> dict:
 
 def _proposals_missing(db, actor: Actor, found: dict, rows: list[dict]) -> list[dict]:
     """Items of the latest submitted reflection not yet on the agenda: the
-    supervisee may submit again after the session was opened."""
+    supervisee may submit again after the session was opened.
+
+    A proposal is on the agenda when an item came from it (its proposal_id), so
+    the supervisor re-tagging or renaming that item changes nothing here. Failing
+    that, an item from the supervisee that reads the same covers it (a proposal
+    removed and proposed again as it was), and an item made before items kept
+    their proposal's id covers one with its title and case reference."""
     latest = reflection_rules.latest_submitted(db, actor, found["id"])
-    have = {(r["title"], r["function"], r["case_ref"]) for r in rows
-            if r["source"] == "supervisee"}
-    return [p for p in (latest or {}).get("agenda", [])
-            if (p["title"], p["function"], p.get("case_ref") or "") not in have]
+    theirs = [r for r in rows if r["source"] == "supervisee"]
+    origins = {r["proposal_id"] for r in theirs if r["proposal_id"]}
+    same = {(r["title"], r["function"], r["case_ref"]) for r in theirs}
+    older = {(r["title"], r["case_ref"]) for r in theirs if not r["proposal_id"]}
+
+    def on_agenda(p: dict) -> bool:
+        case_ref = p.get("case_ref") or ""
+        return (p.get("id") in origins or (p["title"], p["function"], case_ref) in same
+                or (p["title"], case_ref) in older)
+    return [p for p in (latest or {}).get("agenda", []) if not on_agenda(p)]
 
 
 def add_new_proposals(db, actor: Actor, session_id: int) -> int:
@@ -295,7 +308,8 @@ def add_new_proposals(db, actor: Actor, session_id: int) -> int:
                 "session_id": found["id"], "position": table.next_position(db, found["id"]),
                 "source": "supervisee", "title": proposed["title"],
                 "function": proposed["function"], "case_ref": proposed.get("case_ref") or "",
-                "wants": proposed.get("wants") or "", "created_at": now, "updated_at": now})
+                "wants": proposed.get("wants") or "", "proposal_id": proposed.get("id"),
+                "created_at": now, "updated_at": now})
         if missing:
             _bump(db, record)
             audit.record(db, actor.id, "record_proposals_added", "record", record["id"],

@@ -457,16 +457,21 @@ def version_content(row: dict, name: str | None) -> dict:
         "prompt_set": {"id": row["prompt_set_id"], "name": name} if name else None,
         "answers": [{k: a[k] for k in ("stage", "function", "prompt", "asks_scale", "scale",
                                         "answer")} for a in row["answers"]],
-        "agenda": [{k: i[k] for k in ("title", "function", "case_ref", "wants")}
+        # Each item keeps its id: the agenda built from it knows which item came
+        # from which proposal, whatever the supervisor changes on it later.
+        "agenda": [{k: i[k] for k in ("id", "title", "function", "case_ref", "wants")}
                    for i in row["agenda"]],
         "wellbeing": wellbeing,
     }
 
 
 def _same(content: dict, version: dict) -> bool:
-    """Equal apart from the set's name, which an admin may have changed since."""
+    """Equal apart from the set's name, which an admin may have changed since, and
+    the items' ids (an item removed and proposed again as it was is no change;
+    versions submitted before items kept their ids have none)."""
     def strip(c):
-        return dict(c, prompt_set=(c["prompt_set"] or {}).get("id"))
+        return dict(c, prompt_set=(c["prompt_set"] or {}).get("id"),
+                    agenda=[{k: v for k, v in i.items() if k != "id"} for i in c["agenda"]])
     return strip(content) == strip(version)
 
 
@@ -528,8 +533,9 @@ def versions(db, actor: Actor, session_id) -> list[dict]:
 
 def latest_submitted(db, actor: Actor, session_id) -> dict | None:
     """The latest submitted version: {number, submitted_at, prompt_set, answers
-    [{stage, function, prompt, scale, answer}], agenda [{title, function, case_ref,
-    wants}], wellbeing {score, note} or None}. `scale` is the 0-10 score given to a
+    [{stage, function, prompt, scale, answer}], agenda [{id, title, function, case_ref,
+    wants}] (id is missing in versions submitted before items kept it), wellbeing
+    {score, note} or None}. `scale` is the 0-10 score given to a
     scale prompt, else None. Wellbeing only when the supervisee shares it."""
     shown = versions(db, actor, session_id)
     return shown[0] if shown else None

@@ -391,3 +391,11 @@ def m008_compliance_versions(db):
                    f"BEGIN {old}; END")
         db.execute(f"CREATE TRIGGER {table}_version_update AFTER UPDATE OF {columns} "
                    f"ON {table} BEGIN {old}; {new}; END")
+
+
+@MIGRATIONS()
+def m009_agenda_item_proposal(db):
+    """An agenda item from the supervisee's reflection keeps the id of the proposed
+    item it came from (issue 15), so re-tagging or renaming it never makes the
+    proposal look new. Items made before this have none."""
+    db.execute("ALTER TABLE agenda_items ADD COLUMN proposal_id TEXT")

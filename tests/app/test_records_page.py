@@ -194,3 +194,17 @@ def test_the_owner_closes_an_open_action_with_its_outcome(demo, shared):
     closed = records.agenda(demo, actor(demo, "sam.taylor"), shared)["actions"][0]
     assert closed["status"] == "done" and closed["outcome"] == "Booked for Thursday 🗓️ <b>10:00</b>"
     assert "Action closed." in texts(at)
+
+
+def test_a_record_chosen_stays_chosen_and_the_address_follows(demo, shared):
+    """Issue 15: opened with ?session= in the address, choosing another record
+    keeps that choice (it never snaps back) and the address follows it."""
+    at = records_page("sam.taylor", shared)
+    assert at.selectbox(key="records_open").value == shared
+    other = next(r["session_id"] for r in records.my_records(demo, actor(demo, "sam.taylor"))
+                 if r["session_id"] != shared and r["status"] in ("shared", "agreed"))
+    at.selectbox(key="records_open").select(other).run()
+    assert at.selectbox(key="records_open").value == other
+    assert at.query_params["session"] == str(other)
+    at.run()  # and on the next run too
+    assert at.selectbox(key="records_open").value == other

@@ -7,7 +7,7 @@ import pytest
 from record_fixtures import actor, arrangement_id, item_of, opened, planned
 
 from core import actions, clock, records, reflections
-from core.errors import PermissionDenied
+from core.errors import PermissionDenied, ValidationError
 
 
 def test_submitted_agenda_items_come_first(demo):
@@ -136,3 +136,65 @@ def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(d
     assert titles.count("Court statement for CR-118902") == 1
     assert item_of(view, title="Feeling stretched 😓")["source"] == "supervisee"
     assert view["new_proposals"] == 0
+
+
+def _submitted(demo, sam, sid, *items) -> None:
+    draft = reflections.open_draft(demo, sam, sid)
+    for title, function in items:
+        reflections.add_agenda_item(demo, sam, draft["id"], title=title, function=function,
+                                    wants="advice")
+    reflections.submit(demo, sam, draft["id"])
+
+
+def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(demo):
+    """Issue 15: re-tagging (or renaming) a supervisee's item never makes their
+    proposal look new, so it is never offered again as a duplicate."""
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    view = records.open_session(demo, helen, sid)
+    theirs = item_of(view, source="supervisee")
+    records.retag_item(demo, helen, theirs["id"], "support", theirs["revision"])
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    theirs = item_of(records.agenda(demo, helen, sid), source="supervisee")
+    records.save_item(demo, helen, theirs["id"], {"title": "Workload and sleep"},
+                      theirs["revision"])
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    assert records.add_new_proposals(demo, helen, sid) == 0
+    # a later, genuinely new item is still offered, and only that one
+    _submitted(demo, sam, sid, ("Court skills course", "development"))
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 1
+    assert records.add_new_proposals(demo, helen, sid) == 1
+    titles = [i["title"] for i in records.agenda(demo, helen, sid)["items"]
+              if i["source"] == "supervisee"]
+    assert titles == ["Workload and sleep", "Court skills course"]
+
+
+def test_an_item_proposed_again_as_it_was_is_not_new(demo):
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    records.open_session(demo, helen, sid)
+    draft = reflections.open_draft(demo, sam, sid)
+    reflections.remove_agenda_item(demo, sam, draft["id"], draft["agenda"][0]["id"])
+    reflections.add_agenda_item(demo, sam, draft["id"], title="Workload since the merger",
+                                function="performance", wants="advice")
+    with pytest.raises(ValidationError, match="Nothing has changed"):
+        reflections.submit(demo, sam, draft["id"])
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+
+
+def test_an_agenda_built_before_items_kept_their_id_still_matches_them(demo):
+    """Versions and items from before the upgrade have no ids: a re-tagged item
+    still covers its proposal by title and case reference."""
+    sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
+    sid = planned(demo, days=3)
+    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    view = records.open_session(demo, helen, sid)
+    demo.execute("UPDATE agenda_items SET proposal_id = NULL WHERE session_id = ?", [sid])
+    theirs = item_of(view, source="supervisee")
+    records.retag_item(demo, helen, theirs["id"], "support", theirs["revision"])
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    # the supervisee submits again after the upgrade: their item now has an id
+    _submitted(demo, sam, sid, ("Court skills course", "development"))
+    assert records.agenda(demo, helen, sid)["new_proposals"] == 1

@@ -42,8 +42,10 @@ def test_submitting_makes_version_one_for_the_supervisor(demo, people, prepared)
     assert set(shown["answers"][0]) == {"stage", "function", "prompt", "scale", "answer"}
     assert shown["answers"][0]["answer"] == "Dad's drinking has increased since the core group."
     assert [a["scale"] for a in shown["answers"] if a["scale"] is not None] == [3]
-    assert shown["agenda"] == [{"title": "Step down to CIN?", "function": "performance",
-                                "case_ref": "CR-104233", "wants": "decision"}]
+    proposed = reflections.open_draft(demo, people["sam.taylor"], session_id)["agenda"][0]
+    assert shown["agenda"] == [{"id": proposed["id"], "title": "Step down to CIN?",
+                                "function": "performance", "case_ref": "CR-104233",
+                                "wants": "decision"}]
     assert shown["wellbeing"] is None
     assert reflections.open_draft(demo, people["sam.taylor"], session_id)["state"] \
         is State.SUBMITTED
