@@ -86,7 +86,7 @@ def _session_day(scheduled_at: str) -> str:
 def _session(db, session_id) -> dict:
     try:
         found = table.session(db, int(session_id))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         found = None
     if not found:
         raise NotFound("There is no such session.")
