@@ -8,6 +8,7 @@ from core.prompt_sets import FUNCTIONS, MAX_PROMPTS
 from core.roles import Role
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -63,7 +64,7 @@ def editor(form: str, found: dict | None) -> None:
             action = lambda: prompt_sets.create(db, actor, name=name,  # noqa: E731
                                                 description=description, prompts=typed)
         if clicked:
-            forms.submit(form, action, success=f"Saved the prompt set '{name.strip()}'.",
+            forms.submit(form, action, success=f"Saved the prompt set '{inert(name.strip())}'.",
                          clear=(count_key,))
     if count < MAX_PROMPTS and st.button("More prompt rows", key=f"{form}_more"):
         st.session_state[count_key] = min(MAX_PROMPTS, count + 3)
@@ -88,10 +89,10 @@ if chosen is not None:
     if found["retired_at"]:
         if st.button("Bring back into use", icon=":material/unarchive:"):
             forms.submit("retire_prompt_set", lambda: prompt_sets.restore(db, actor, chosen),
-                         success=f"'{found['name']}' is offered to supervisees again.",
+                         success=f"'{inert(found['name'])}' is offered to supervisees again.",
                          fields=("retire",))
     elif st.button("Retire this set", icon=":material/archive:",
                    help="No longer offered for new reflections. Old ones still show it."):
         forms.submit("retire_prompt_set", lambda: prompt_sets.retire(db, actor, chosen),
-                     success=f"'{found['name']}' is retired. Reflections that used it keep "
+                     success=f"'{inert(found['name'])}' is retired. Reflections that used it keep "
                              "their prompts.", fields=("retire",))

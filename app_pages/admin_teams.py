@@ -6,6 +6,7 @@ from core import teams, users
 from core.roles import Role
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -40,7 +41,8 @@ with st.form("create_team"):
     forms.field_error("create_team", "lead")
     if st.form_submit_button("Create team", type="primary"):
         forms.submit("create_team", lambda: teams.create_team(db, actor, name=name, lead_id=lead),
-                     success=f"Created the team '{name.strip()}'.", clear=("ct_name", "ct_lead"))
+                     success=f"Created the team '{inert(name.strip())}'.",
+                     clear=("ct_name", "ct_lead"))
 
 if rows:
     with st.form("set_lead"):
@@ -52,5 +54,6 @@ if rows:
         forms.field_error("set_lead", "lead")
         if st.form_submit_button("Set lead"):
             forms.submit("set_lead", lambda: teams.set_lead(db, actor, team_id, lead),
-                         success=f"{by_id[team_id]['name']} now has {lead_label(lead)} as lead.")
+                         success=f"{inert(by_id[team_id]['name'])} now has "
+                                 f"{inert(lead_label(lead))} as lead.")
     st.write("People join a team from the Users page.")

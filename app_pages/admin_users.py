@@ -7,6 +7,7 @@ from core import clock, teams, users
 from core.roles import Role
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -56,7 +57,7 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
                     db, actor, username=username, name=name, email=email,
                     job_title=job_title, team_id=team_id, fte=fte, password=password,
                     is_admin=is_admin),
-                success=f"Created the account '{username.strip().lower()}'.",
+                success=f"Created the account '{inert(username.strip().lower())}'.",
                 clear=("cu_username", "cu_name", "cu_email", "cu_job_title", "cu_password",
                        "cu_admin", "cu_fte", "cu_team"),
             )
@@ -109,7 +110,7 @@ with st.form(f"edit_user_{chosen}"):
         forms.submit(form, lambda: users.update_user(
             db, actor, chosen, name=name, email=email, job_title=job_title,
             team_id=team_id, is_admin=is_admin, fte=fte),
-            success=f"Saved the changes to {name.strip()}.")
+            success=f"Saved the changes to {inert(name.strip())}.")
 
 with st.form(f"reset_{chosen}"):
     form = f"reset_{chosen}"
@@ -120,7 +121,7 @@ with st.form(f"reset_{chosen}"):
     forms.field_error(form, "temporary")
     if st.form_submit_button("Reset password"):
         forms.submit(form, lambda: rules.reset_password(db, actor, chosen, temporary),
-                     success=f"Password reset for {person['name']}.",
+                     success=f"Password reset for {inert(person['name'])}.",
                      clear=(f"reset_pw_{chosen}",))
 
 form = f"active_{chosen}"
@@ -129,9 +130,9 @@ if person["active"]:
     if st.button("Deactivate this account", key=f"deactivate_{chosen}",
                  help="They can no longer sign in. Their records are kept."):
         forms.submit(form, lambda: users.deactivate_user(db, actor, chosen),
-                     success=f"{person['name']} is deactivated. Their records are kept.",
+                     success=f"{inert(person['name'])} is deactivated. Their records are kept.",
                      fields=("none",))
 else:
     if st.button("Reactivate this account", key=f"reactivate_{chosen}"):
         forms.submit(form, lambda: users.reactivate_user(db, actor, chosen),
-                     success=f"{person['name']} can sign in again.", fields=("none",))
+                     success=f"{inert(person['name'])} can sign in again.", fields=("none",))

@@ -9,6 +9,7 @@ from core import arrangement_access, cadence, clock, contracts, regularity, sess
 from core.roles import Role
 from ui import arrangement_picker, context, forms, session_forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -32,7 +33,7 @@ if view["readiness"]:
     st.stop()
 contract = view["current"]
 fig = regularity.summary(db, actor, arr["id"], today)
-st.markdown(f"**Cadence:** {cadence.describe(contract)} (contract version "
+st.markdown(f"**Cadence:** {inert(cadence.describe(contract))} (contract version "
             f"{contract['version']}).  \n**Next due:** {clock.day(fig['next_due'])}, "
             "computed from the cadence and the last held session"
             + (f" ({clock.day(fig['last_held'])})." if fig["last_held"] else "."))

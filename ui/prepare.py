@@ -156,8 +156,8 @@ def submit(db, actor, draft: Draft) -> None:
                    icon=":material/check_circle:")
     forms.field_error("reflection_submit", "_submit")
     if state in (State.DRAFT, State.CHANGED):
-        label = f"Submit to {supervisor}" if state is State.DRAFT else "Share my changes"
-        if st.button(label, type="primary", icon=":material/send:"):
+        action = f"Submit to {label(supervisor)}" if state is State.DRAFT else "Share my changes"
+        if st.button(action, type="primary", icon=":material/send:"):
             forms.submit("reflection_submit", lambda: reflections.submit(db, actor, draft.rid),
-                         success=f"Submitted. {supervisor} can now see your reflection.",
+                         success=f"Submitted. {inert(supervisor)} can now see your reflection.",
                          fields=("_submit",))
