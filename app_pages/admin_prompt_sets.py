@@ -77,6 +77,7 @@ with st.expander("New prompt set", icon=":material/add:"):
 
 st.header("Edit, retire or bring back", anchor=False)
 by_id = {s["id"]: s for s in rows}
+forms.hold("ps_chosen")  # its label changes when the set is retired or renamed
 chosen = st.selectbox("Prompt set", list(by_id), index=None, key="ps_chosen",
                       format_func=lambda i: by_id[i]["name"]
                       + (" (retired)" if by_id[i]["retired_at"] else ""),

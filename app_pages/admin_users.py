@@ -84,6 +84,7 @@ st.write(f"{len(shown)} of {len(everyone)} people.")
 
 st.subheader("Manage a person", anchor=False)
 by_id = {u["id"]: u for u in shown}
+forms.hold("manage_user")
 chosen = st.selectbox("Person", list(by_id), index=None, key="manage_user",
                       format_func=lambda i: f"{by_id[i]['name']} ({by_id[i]['username']})",
                       placeholder="Choose a person")
@@ -91,26 +92,30 @@ if chosen is None:
     st.stop()
 person = by_id[chosen]
 
-with st.form(f"edit_user_{chosen}"):
-    form = f"edit_user_{chosen}"
-    name = st.text_input("Full name", person["name"])
+form = f"edit_user_{chosen}"
+stored = {"name": person["name"], "email": person["email"] or "",
+          "job_title": person["job_title"] or "", "team": person["team_id"],
+          "fte": float(person["fte"]), "is_admin": bool(person["is_admin"])}
+forms.seed("edit_user", chosen, {f"eu_{field}": value for field, value in stored.items()})
+with st.form(form):
+    name = st.text_input("Full name", key="eu_name")
     forms.field_error(form, "name")
-    email = st.text_input("Email", person["email"])
+    email = st.text_input("Email", key="eu_email")
     forms.field_error(form, "email")
-    job_title = st.text_input("Job title", person["job_title"])
+    job_title = st.text_input("Job title", key="eu_job_title")
     forms.field_error(form, "job_title")
-    team_id = st.selectbox("Team", team_options, format_func=team_label,
-                           index=team_options.index(person["team_id"]))
-    fte = st.number_input("Working hours (share of full time)", 0.1, 1.0,
-                          float(person["fte"]), 0.1)
+    team_id = st.selectbox("Team", team_options, format_func=team_label, key="eu_team")
+    fte = st.number_input("Working hours (share of full time)", 0.1, 1.0, step=0.1,
+                          key="eu_fte")
     forms.field_error(form, "fte")
-    is_admin = st.checkbox("Admin", bool(person["is_admin"]))
+    is_admin = st.checkbox("Admin", key="eu_is_admin")
     forms.field_error(form, "is_admin")
     if st.form_submit_button("Save changes"):
         forms.submit(form, lambda: users.update_user(
             db, actor, chosen, name=name, email=email, job_title=job_title,
             team_id=team_id, is_admin=is_admin, fte=fte),
-            success=f"Saved the changes to {inert(name.strip())}.")
+            success=f"Saved the changes to {inert(name.strip())}.",
+            clear=tuple(f"eu_{field}" for field in stored))
 
 with st.form(f"reset_{chosen}"):
     form = f"reset_{chosen}"

@@ -55,3 +55,27 @@ def flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+def seed(scope: str, owner, values: dict) -> None:
+    """A widget shows what is stored. Before the widgets draw, set each key to its
+    stored (or computed) value when the thing the form belongs to changes (`owner`:
+    the chosen person, session or record) and for any key cleared by a save. A
+    refused save keeps what was typed, as long as the choice stays the same.
+    Widgets seeded this way take no `value` or `index` of their own."""
+    marker = f"seeded_for:{scope}"
+    fresh = st.session_state.get(marker) != owner
+    for key, value in values.items():
+        if fresh or key not in st.session_state:
+            st.session_state[key] = value
+    st.session_state[marker] = owner
+
+
+def hold(key: str) -> None:
+    """Keep a select box's choice when the labels of its options change, as when the
+    chosen person is renamed. The browser sends back the label it last showed, and
+    an old label matches no option, so the choice would clear and the next submit be
+    dropped unseen. Setting the choice again before the box draws sends the browser
+    the new label."""
+    if st.session_state.get(key) is not None:
+        st.session_state[key] = st.session_state[key]
