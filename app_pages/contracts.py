@@ -99,6 +99,7 @@ if view["may_draft"]:
 
 if view["may_new_version"]:
     st.header("Change the contract", anchor=False)
+    forms.seed("new_version", arr["id"], {"nv_reason": ""})
     with st.form("new_version"):
         st.write("A change makes a new version from the one in force. The version in force "
                  "stays in force until you have both signed the new one.")

@@ -43,29 +43,31 @@ if fig["overdue"]:
 
 planned = sessions.planned(db, actor, arr["id"])
 st.header("Plan", anchor=False)
+suggested = sessions.suggested_date(
+    contract, fig["next_due"], [sessions.starts(s).date() for s in planned], today)
+# The form starts from this arrangement's next due date and its contract, and starts
+# again from them when another arrangement (or a new contract version) is chosen.
+forms.seed("plan", (arr["id"], contract["id"]), {
+    "plan_on": suggested, "plan_at": time(10, 0), "plan_count": 1,
+    "plan_minutes": int(contract["session_minutes"]), "plan_venue": contract["venue"]})
 with st.form("plan"):
     left, right = st.columns(2)
     with left:
-        suggested = sessions.suggested_date(
-            contract, fig["next_due"], [sessions.starts(s).date() for s in planned], today)
-        on = st.date_input("Date", suggested,
-                           min_value=today, max_value=LATEST, format="DD/MM/YYYY",
+        on = st.date_input("Date", min_value=today, max_value=LATEST, format="DD/MM/YYYY",
                            key="plan_on")
         forms.field_error("plan", "on")
-        at = st.time_input("Start time", time(10, 0), step=timedelta(minutes=15),
-                           key="plan_at")
+        at = st.time_input("Start time", step=timedelta(minutes=15), key="plan_at")
         forms.field_error("plan", "at")
-        count = st.number_input("How many sessions to plan", 1, sessions.SERIES_MAX, 1, 1,
+        count = st.number_input("How many sessions to plan", 1, sessions.SERIES_MAX, step=1,
                                 key="plan_count",
                                 help="The first on this date; each later one a cadence gap "
                                      "after the one before, on a working day.")
         forms.field_error("plan", "count")
     with right:
-        minutes = st.number_input("Length (minutes)", *sessions.MINUTES,
-                                  int(contract["session_minutes"]), 15, key="plan_minutes")
+        minutes = st.number_input("Length (minutes)", *sessions.MINUTES, step=15,
+                                  key="plan_minutes")
         forms.field_error("plan", "minutes")
-        venue = st.text_input("Venue or mode", contract["venue"], max_chars=200,
-                              key="plan_venue")
+        venue = st.text_input("Venue or mode", max_chars=200, key="plan_venue")
         forms.field_error("plan", "venue")
     forms.form_error("plan")
     if st.form_submit_button("Plan", type="primary"):

@@ -95,8 +95,11 @@ else:
     st.write("No informal contact has been logged.")
 if acting:
     with st.expander("Log an informal contact", icon=":material/add_comment:"):
+        forms.seed("log_informal", arr["id"], {"ic_on": today, "ic_topic": "",
+                                               "ic_function": next(iter(FUNCTIONS)),
+                                               "ic_note": ""})
         with st.form("log_informal"):
-            on = st.date_input("Date", today, min_value=date.fromisoformat(arr["start_date"]),
+            on = st.date_input("Date", min_value=date.fromisoformat(arr["start_date"]),
                                max_value=today, format="DD/MM/YYYY", key="ic_on")
             forms.field_error("log_informal", "on")
             topic = st.text_input("Topic", key="ic_topic", max_chars=200)
