@@ -9,6 +9,14 @@ _ERRORS = "form_errors:{}"
 _FLASH = "flash_message"
 
 
+def limit(characters: int, help: str | None = None) -> str:
+    """The help line of a text field with a limit. Fields take no `max_chars`: the
+    browser would refuse or cut a long paste without a word. Core checks the length
+    and the message shows next to the field, with the typed text kept."""
+    said = f"Up to {characters:,} characters."
+    return f"{help} {said}" if help else said
+
+
 def field_error(form: str, field: str) -> None:
     """Show the message for this field, if the last submit of the form left one."""
     message = st.session_state.get(_ERRORS.format(form), {}).get(field)

@@ -21,7 +21,7 @@ from core.errors import PortalError, StaleWrite, ValidationError
 from core.reflections import AnswersWouldBeCleared
 from core.validation import TEXT_MAX
 
-from . import auth, context
+from . import auth, context, forms
 from .text import inert, inert_block
 
 
@@ -79,12 +79,12 @@ class Draft:
         return {"key": self.key(field), "on_change": _save, "args": (self.rid, field),
                 "disabled": not self.editable}
 
-    def text_area(self, field: str, label: str, **kwargs) -> None:
-        st.text_area(label, max_chars=TEXT_MAX, **self._args(field), **kwargs)
+    def text_area(self, field: str, label: str, *, limit: int = TEXT_MAX, **kwargs) -> None:
+        st.text_area(label, help=forms.limit(limit), **self._args(field), **kwargs)
         self.notice(field)
 
-    def text_input(self, field: str, label: str, **kwargs) -> None:
-        st.text_input(label, **self._args(field), **kwargs)
+    def text_input(self, field: str, label: str, *, limit: int, **kwargs) -> None:
+        st.text_input(label, help=forms.limit(limit), **self._args(field), **kwargs)
         self.notice(field)
 
     def select(self, field: str, label: str, options, *, required: bool = False,
