@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import teams, users
 from core.roles import Role
+from core.validation import NAME_MAX
 from ui import context, forms
 from ui.guard import guard
 from ui.text import inert
@@ -35,7 +36,7 @@ else:
 
 with st.form("create_team"):
     st.markdown("**Create a team**")
-    name = st.text_input("Team name", key="ct_name")
+    name = st.text_input("Team name", key="ct_name", help=forms.limit(NAME_MAX))
     forms.field_error("create_team", "name")
     lead = st.selectbox("Team lead", lead_options, format_func=lead_label, key="ct_lead")
     forms.field_error("create_team", "lead")

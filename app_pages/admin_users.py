@@ -5,6 +5,7 @@ import streamlit as st
 from core import auth as rules
 from core import clock, teams, users
 from core.roles import Role
+from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
 from ui import context, forms
 from ui.guard import guard
 from ui.text import inert
@@ -29,13 +30,14 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
         left, right = st.columns(2)
         with left:
             username = st.text_input("Username", key="cu_username",
-                                     help="Lower-case letters, digits, dots or dashes.")
+                                     help=USERNAME_HELP)
             forms.field_error("create_user", "username")
-            name = st.text_input("Full name", key="cu_name")
+            name = st.text_input("Full name", key="cu_name", help=forms.limit(NAME_MAX))
             forms.field_error("create_user", "name")
-            email = st.text_input("Email (optional)", key="cu_email")
+            email = st.text_input("Email (optional)", key="cu_email", help=forms.limit(EMAIL_MAX))
             forms.field_error("create_user", "email")
-            job_title = st.text_input("Job title (optional)", key="cu_job_title")
+            job_title = st.text_input("Job title (optional)", key="cu_job_title",
+                                      help=forms.limit(users.JOB_TITLE_MAX))
             forms.field_error("create_user", "job_title")
         with right:
             team_id = st.selectbox("Team", team_options, format_func=team_label, key="cu_team")
@@ -98,11 +100,12 @@ stored = {"name": person["name"], "email": person["email"] or "",
           "fte": float(person["fte"]), "is_admin": bool(person["is_admin"])}
 forms.seed("edit_user", chosen, {f"eu_{field}": value for field, value in stored.items()})
 with st.form(form):
-    name = st.text_input("Full name", key="eu_name")
+    name = st.text_input("Full name", key="eu_name", help=forms.limit(NAME_MAX))
     forms.field_error(form, "name")
-    email = st.text_input("Email", key="eu_email")
+    email = st.text_input("Email", key="eu_email", help=forms.limit(EMAIL_MAX))
     forms.field_error(form, "email")
-    job_title = st.text_input("Job title", key="eu_job_title")
+    job_title = st.text_input("Job title", key="eu_job_title",
+                              help=forms.limit(users.JOB_TITLE_MAX))
     forms.field_error(form, "job_title")
     team_id = st.selectbox("Team", team_options, format_func=team_label, key="eu_team")
     fte = st.number_input("Working hours (share of full time)", 0.1, 1.0, step=0.1,
@@ -122,7 +125,9 @@ with st.form(f"reset_{chosen}"):
     st.markdown("**Reset password.** The person must choose a new one at their next sign-in, "
                 "and every browser signed in as them is signed out.")
     temporary = st.text_input("New temporary password", type="password",
-                              key=f"reset_pw_{chosen}")
+                              key=f"reset_pw_{chosen}",
+                              help=f"{rules.PASSWORD_MIN_BYTES} to {rules.PASSWORD_MAX_BYTES} "
+                                   "characters.")
     forms.field_error(form, "temporary")
     if st.form_submit_button("Reset password"):
         forms.submit(form, lambda: rules.reset_password(db, actor, chosen, temporary),

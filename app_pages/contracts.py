@@ -103,7 +103,7 @@ if view["may_new_version"]:
     with st.form("new_version"):
         st.write("A change makes a new version from the one in force. The version in force "
                  "stays in force until you have both signed the new one.")
-        reason = st.text_input("Why it changes", key="nv_reason",
+        reason = st.text_input("Why it changes", key="nv_reason", help=forms.limit(500),
                                placeholder="For example: yearly review")
         forms.field_error("new_version", "review_reason")
         forms.form_error("new_version")

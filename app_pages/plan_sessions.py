@@ -67,7 +67,7 @@ with st.form("plan"):
         minutes = st.number_input("Length (minutes)", *sessions.MINUTES, step=15,
                                   key="plan_minutes")
         forms.field_error("plan", "minutes")
-        venue = st.text_input("Venue or mode", max_chars=200, key="plan_venue")
+        venue = st.text_input("Venue or mode", help=forms.limit(200), key="plan_venue")
         forms.field_error("plan", "venue")
     forms.form_error("plan")
     if st.form_submit_button("Plan", type="primary"):
@@ -113,7 +113,7 @@ for session in planned:
             forms.field_error(form, "on")
             forms.field_error(form, "at")
             why = st.text_input("Why it moves (optional)", key=f"{form}_reason",
-                                max_chars=sessions.REASON_MAX)
+                                help=forms.limit(sessions.REASON_MAX))
             forms.field_error(form, "reason")
             forms.form_error(form)
             if st.form_submit_button("Reschedule"):

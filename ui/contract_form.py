@@ -92,7 +92,7 @@ def edit(form: str, values: dict, *, template: bool = False) -> dict:
             forms.field_error(form, "asye_start")
     for key, (label, limit) in TEXT_FIELDS.items():
         widget = st.text_input if key == "venue" else st.text_area
-        out[key] = widget(label, max_chars=limit, key=f"{form}_{key}")
+        out[key] = widget(label, help=forms.limit(limit), key=f"{form}_{key}")
         forms.field_error(form, key)
     if template:
         return out
@@ -109,7 +109,7 @@ def edit(form: str, values: dict, *, template: bool = False) -> dict:
                                            key=f"{form}_review_date")
         forms.field_error(form, "review_date")
     out["review_reason"] = st.text_input("Why this version (optional for the first)",
-                                         max_chars=500,
+                                         help=forms.limit(500),
                                          key=f"{form}_review_reason")
     forms.field_error(form, "review_reason")
     return out

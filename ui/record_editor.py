@@ -20,7 +20,7 @@ from core import records
 from core.errors import PortalError, StaleWrite, ValidationError
 from core.validation import TEXT_MAX
 
-from . import auth, context
+from . import auth, context, forms
 from .text import inert_block
 
 # A decision is refused without its rationale, so the two are always saved together.
@@ -118,8 +118,8 @@ class Item:
         return {"key": key(self.iid, field), "on_change": save, "args": (self.iid, field),
                 "disabled": not self.editable}
 
-    def text_area(self, field: str, label: str, **kwargs) -> None:
-        st.text_area(label, max_chars=TEXT_MAX, **self._args(field), **kwargs)
+    def text_area(self, field: str, label: str, *, help: str | None = None, **kwargs) -> None:
+        st.text_area(label, help=forms.limit(TEXT_MAX, help), **self._args(field), **kwargs)
         self.notice(field)
 
     def text_input(self, field: str, label: str, **kwargs) -> None:
