@@ -88,13 +88,14 @@ for session in planned:
         start = sessions.starts(session)
         if start.date() <= today:
             form = f"held_{sid}"
+            forms.seed(form, session["scheduled_at"], {
+                f"{form}_on": start.date(), f"{form}_minutes": session["planned_minutes"]})
             with st.form(form):
                 st.markdown("**Mark held**")
-                held_on = st.date_input("Held on", start.date(), max_value=today,
+                held_on = st.date_input("Held on", max_value=today,
                                         format="DD/MM/YYYY", key=f"{form}_on")
                 forms.field_error(form, "held_on")
-                held_minutes = st.number_input("How long it took (minutes)", 5, 480,
-                                               session["planned_minutes"], 5,
+                held_minutes = st.number_input("How long it took (minutes)", 5, 480, step=5,
                                                key=f"{form}_minutes")
                 forms.field_error(form, "held_minutes")
                 forms.form_error(form)
@@ -103,13 +104,16 @@ for session in planned:
                         db, actor, sid, held_on, held_minutes), success="Marked held.",
                         fields=("held_on", "held_minutes"))
         form = f"move_{sid}"
+        forms.seed(form, session["scheduled_at"], {
+            f"{form}_on": max(start.date(), today),
+            f"{form}_at": start.time().replace(tzinfo=None)})
         with st.form(form):
             st.markdown("**Reschedule**")
             left, right = st.columns(2)
-            new_on = left.date_input("New date", max(start.date(), today), min_value=today,
-                                     max_value=LATEST, format="DD/MM/YYYY", key=f"{form}_on")
-            new_at = right.time_input("New start time", start.time().replace(tzinfo=None),
-                                      step=timedelta(minutes=15), key=f"{form}_at")
+            new_on = left.date_input("New date", min_value=today, max_value=LATEST,
+                                     format="DD/MM/YYYY", key=f"{form}_on")
+            new_at = right.time_input("New start time", step=timedelta(minutes=15),
+                                      key=f"{form}_at")
             forms.field_error(form, "on")
             forms.field_error(form, "at")
             why = st.text_input("Why it moves (optional)", key=f"{form}_reason",
