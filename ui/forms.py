@@ -5,6 +5,8 @@ import streamlit as st
 
 from core.errors import PortalError, ValidationError
 
+from .text import inert_message
+
 _ERRORS = "form_errors:{}"
 _FLASH = "flash_message"
 
@@ -21,7 +23,7 @@ def field_error(form: str, field: str) -> None:
     """Show the message for this field, if the last submit of the form left one."""
     message = st.session_state.get(_ERRORS.format(form), {}).get(field)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(inert_message(message), icon=":material/error:")
 
 
 def form_error(form: str) -> None:
@@ -29,7 +31,7 @@ def form_error(form: str) -> None:
     errors = st.session_state.get(_ERRORS.format(form), {})
     for field, message in errors.items():
         if field.startswith("_"):
-            st.error(message, icon=":material/error:")
+            st.error(inert_message(message), icon=":material/error:")
 
 
 def submit(form: str, action, *, success: str, clear: tuple[str, ...] = (), fields=()) -> bool:

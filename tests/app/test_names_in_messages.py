@@ -95,3 +95,13 @@ def test_the_supervisor_s_name_is_inert_when_a_reflection_is_submitted(demo):
     assert submit.label == f"Submit to {inert(LINK)}"
     submit.click().run()
     assert f"Submitted. {inert(LINK)} can now see your reflection." in successes(at)
+
+
+def test_a_name_quoted_in_an_error_message_is_inert_too(demo):
+    teams.create_team(demo, load_actor(demo, "admin"), name=LINK, lead_id=None)
+    at = page("admin", "app_pages/admin_teams.py")
+    by_label(at.text_input, "Team name").input(LINK)
+    button(at, "Create team").click().run()
+    [message] = [e.value for e in at.error]
+    assert "already a team called" in message
+    assert "[x](" not in message and "\\[x\\]" in message
