@@ -106,3 +106,27 @@ def test_the_admin_user_form_shows_the_chosen_person(demo):
     assert [w for w in at.text_input if w.label == "Full name"][-1].value == "Chloe Wright"
     assert at.text_input(key="eu_job_title").value == "Senior social worker"
     assert at.number_input(key="eu_fte").value == 1.0
+
+
+def test_the_contract_draft_form_shows_the_chosen_arrangement_s_draft(demo):
+    helen = load_actor(demo, "helen.carter")
+    chloe, sam = arrangement_of(demo, "chloe.wright"), arrangement_of(demo, "sam.taylor")
+    drafts = {}
+    for arr in (chloe, sam):
+        contracts.new_version(demo, helen, arr, "Yearly review")
+        drafts[arr] = contracts.overview(demo, helen, arr)["draft"]
+    assert drafts[chloe]["venue"] != drafts[sam]["venue"]
+    at = page("helen.carter", "app_pages/contracts.py")
+
+    def venue(arr):
+        return at.text_input(key=f"edit_{drafts[arr]['id']}_venue")
+
+    at.selectbox(key="contracts_arrangement").select(chloe).run()
+    assert venue(chloe).value == drafts[chloe]["venue"]
+    venue(chloe).input("")
+    button(at, "Save the draft").click().run()  # refused: what was typed stays
+    assert at.error and venue(chloe).value == ""
+    at.selectbox(key="contracts_arrangement").select(sam).run()
+    assert venue(sam).value == drafts[sam]["venue"]
+    at.selectbox(key="contracts_arrangement").select(chloe).run()
+    assert venue(chloe).value == drafts[chloe]["venue"]
