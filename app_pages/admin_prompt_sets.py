@@ -4,10 +4,12 @@ reflections keep the prompts they answered, whatever happens to the set."""
 import streamlit as st
 
 from core import clock, prompt_sets
-from core.prompt_sets import FUNCTIONS, MAX_PROMPTS
+from core.prompt_sets import DESCRIPTION_MAX, FUNCTIONS, MAX_PROMPTS, PROMPT_MAX, STAGE_MAX
+from core.validation import NAME_MAX
 from core.roles import Role
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -32,10 +34,10 @@ def editor(form: str, found: dict | None) -> None:
     count_key = f"{form}_rows"
     count = st.session_state.setdefault(count_key, min(MAX_PROMPTS, max(len(prompts) + 2, 5)))
     with st.form(form):
-        name = st.text_input("Name", found["name"] if found else "", max_chars=120)
+        name = st.text_input("Name", found["name"] if found else "", help=forms.limit(NAME_MAX))
         forms.field_error(form, "name")
         description = st.text_area("Description", found["description"] if found else "",
-                                   height=80)
+                                   height=80, help=forms.limit(DESCRIPTION_MAX))
         forms.field_error(form, "description")
         forms.field_error(form, "prompts")
         typed = []
@@ -43,14 +45,16 @@ def editor(form: str, found: dict | None) -> None:
             p = prompts[n - 1] if n <= len(prompts) else None
             st.markdown(f"**Prompt {n}**")
             left, middle, right = st.columns([2, 2, 1])
-            stage = left.text_input(f"Prompt {n}: stage", p["stage"] if p else "", max_chars=60)
+            stage = left.text_input(f"Prompt {n}: stage", p["stage"] if p else "",
+                                    help=forms.limit(STAGE_MAX))
             options = list(FUNCTIONS)
             function = middle.selectbox(f"Prompt {n}: function", options,
                                         index=options.index(p["function"]) if p else None,
                                         format_func=FUNCTIONS.get, placeholder="Choose")
             scale = right.checkbox(f"Prompt {n} asks for a 0 to 10 score",
                                    bool(p["scale"]) if p else False)
-            text = st.text_area(f"Prompt {n}: text", p["text"] if p else "", height=70)
+            text = st.text_area(f"Prompt {n}: text", p["text"] if p else "", height=70,
+                                help=forms.limit(PROMPT_MAX))
             for field in ("stage", "function", "text"):
                 forms.field_error(form, f"prompt_{n}_{field}")
             typed.append({"stage": stage, "function": function, "text": text, "scale": scale})
@@ -63,7 +67,7 @@ def editor(form: str, found: dict | None) -> None:
             action = lambda: prompt_sets.create(db, actor, name=name,  # noqa: E731
                                                 description=description, prompts=typed)
         if clicked:
-            forms.submit(form, action, success=f"Saved the prompt set '{name.strip()}'.",
+            forms.submit(form, action, success=f"Saved the prompt set '{inert(name.strip())}'.",
                          clear=(count_key,))
     if count < MAX_PROMPTS and st.button("More prompt rows", key=f"{form}_more"):
         st.session_state[count_key] = min(MAX_PROMPTS, count + 3)
@@ -76,6 +80,7 @@ with st.expander("New prompt set", icon=":material/add:"):
 
 st.header("Edit, retire or bring back", anchor=False)
 by_id = {s["id"]: s for s in rows}
+forms.hold("ps_chosen")  # its label changes when the set is retired or renamed
 chosen = st.selectbox("Prompt set", list(by_id), index=None, key="ps_chosen",
                       format_func=lambda i: by_id[i]["name"]
                       + (" (retired)" if by_id[i]["retired_at"] else ""),
@@ -88,10 +93,10 @@ if chosen is not None:
     if found["retired_at"]:
         if st.button("Bring back into use", icon=":material/unarchive:"):
             forms.submit("retire_prompt_set", lambda: prompt_sets.restore(db, actor, chosen),
-                         success=f"'{found['name']}' is offered to supervisees again.",
+                         success=f"'{inert(found['name'])}' is offered to supervisees again.",
                          fields=("retire",))
     elif st.button("Retire this set", icon=":material/archive:",
                    help="No longer offered for new reflections. Old ones still show it."):
         forms.submit("retire_prompt_set", lambda: prompt_sets.retire(db, actor, chosen),
-                     success=f"'{found['name']}' is retired. Reflections that used it keep "
+                     success=f"'{inert(found['name'])}' is retired. Reflections that used it keep "
                              "their prompts.", fields=("retire",))

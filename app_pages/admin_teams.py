@@ -4,8 +4,10 @@ import streamlit as st
 
 from core import teams, users
 from core.roles import Role
+from core.validation import NAME_MAX
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -34,13 +36,14 @@ else:
 
 with st.form("create_team"):
     st.markdown("**Create a team**")
-    name = st.text_input("Team name", key="ct_name")
+    name = st.text_input("Team name", key="ct_name", help=forms.limit(NAME_MAX))
     forms.field_error("create_team", "name")
     lead = st.selectbox("Team lead", lead_options, format_func=lead_label, key="ct_lead")
     forms.field_error("create_team", "lead")
     if st.form_submit_button("Create team", type="primary"):
         forms.submit("create_team", lambda: teams.create_team(db, actor, name=name, lead_id=lead),
-                     success=f"Created the team '{name.strip()}'.", clear=("ct_name", "ct_lead"))
+                     success=f"Created the team '{inert(name.strip())}'.",
+                     clear=("ct_name", "ct_lead"))
 
 if rows:
     with st.form("set_lead"):
@@ -52,5 +55,6 @@ if rows:
         forms.field_error("set_lead", "lead")
         if st.form_submit_button("Set lead"):
             forms.submit("set_lead", lambda: teams.set_lead(db, actor, team_id, lead),
-                         success=f"{by_id[team_id]['name']} now has {lead_label(lead)} as lead.")
+                         success=f"{inert(by_id[team_id]['name'])} now has "
+                                 f"{inert(lead_label(lead))} as lead.")
     st.write("People join a team from the Users page.")

@@ -5,8 +5,10 @@ import streamlit as st
 from core import auth as rules
 from core import clock, teams, users
 from core.roles import Role
+from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
 from ui import context, forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()
@@ -28,13 +30,14 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
         left, right = st.columns(2)
         with left:
             username = st.text_input("Username", key="cu_username",
-                                     help="Lower-case letters, digits, dots or dashes.")
+                                     help=USERNAME_HELP)
             forms.field_error("create_user", "username")
-            name = st.text_input("Full name", key="cu_name")
+            name = st.text_input("Full name", key="cu_name", help=forms.limit(NAME_MAX))
             forms.field_error("create_user", "name")
-            email = st.text_input("Email (optional)", key="cu_email")
+            email = st.text_input("Email (optional)", key="cu_email", help=forms.limit(EMAIL_MAX))
             forms.field_error("create_user", "email")
-            job_title = st.text_input("Job title (optional)", key="cu_job_title")
+            job_title = st.text_input("Job title (optional)", key="cu_job_title",
+                                      help=forms.limit(users.JOB_TITLE_MAX))
             forms.field_error("create_user", "job_title")
         with right:
             team_id = st.selectbox("Team", team_options, format_func=team_label, key="cu_team")
@@ -56,7 +59,7 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
                     db, actor, username=username, name=name, email=email,
                     job_title=job_title, team_id=team_id, fte=fte, password=password,
                     is_admin=is_admin),
-                success=f"Created the account '{username.strip().lower()}'.",
+                success=f"Created the account '{inert(username.strip().lower())}'.",
                 clear=("cu_username", "cu_name", "cu_email", "cu_job_title", "cu_password",
                        "cu_admin", "cu_fte", "cu_team"),
             )
@@ -83,6 +86,7 @@ st.write(f"{len(shown)} of {len(everyone)} people.")
 
 st.subheader("Manage a person", anchor=False)
 by_id = {u["id"]: u for u in shown}
+forms.hold("manage_user")
 chosen = st.selectbox("Person", list(by_id), index=None, key="manage_user",
                       format_func=lambda i: f"{by_id[i]['name']} ({by_id[i]['username']})",
                       placeholder="Choose a person")
@@ -90,37 +94,44 @@ if chosen is None:
     st.stop()
 person = by_id[chosen]
 
-with st.form(f"edit_user_{chosen}"):
-    form = f"edit_user_{chosen}"
-    name = st.text_input("Full name", person["name"])
+form = f"edit_user_{chosen}"
+stored = {"name": person["name"], "email": person["email"] or "",
+          "job_title": person["job_title"] or "", "team": person["team_id"],
+          "fte": float(person["fte"]), "is_admin": bool(person["is_admin"])}
+forms.seed("edit_user", chosen, {f"eu_{field}": value for field, value in stored.items()})
+with st.form(form):
+    name = st.text_input("Full name", key="eu_name", help=forms.limit(NAME_MAX))
     forms.field_error(form, "name")
-    email = st.text_input("Email", person["email"])
+    email = st.text_input("Email", key="eu_email", help=forms.limit(EMAIL_MAX))
     forms.field_error(form, "email")
-    job_title = st.text_input("Job title", person["job_title"])
+    job_title = st.text_input("Job title", key="eu_job_title",
+                              help=forms.limit(users.JOB_TITLE_MAX))
     forms.field_error(form, "job_title")
-    team_id = st.selectbox("Team", team_options, format_func=team_label,
-                           index=team_options.index(person["team_id"]))
-    fte = st.number_input("Working hours (share of full time)", 0.1, 1.0,
-                          float(person["fte"]), 0.1)
+    team_id = st.selectbox("Team", team_options, format_func=team_label, key="eu_team")
+    fte = st.number_input("Working hours (share of full time)", 0.1, 1.0, step=0.1,
+                          key="eu_fte")
     forms.field_error(form, "fte")
-    is_admin = st.checkbox("Admin", bool(person["is_admin"]))
+    is_admin = st.checkbox("Admin", key="eu_is_admin")
     forms.field_error(form, "is_admin")
     if st.form_submit_button("Save changes"):
         forms.submit(form, lambda: users.update_user(
             db, actor, chosen, name=name, email=email, job_title=job_title,
             team_id=team_id, is_admin=is_admin, fte=fte),
-            success=f"Saved the changes to {name.strip()}.")
+            success=f"Saved the changes to {inert(name.strip())}.",
+            clear=tuple(f"eu_{field}" for field in stored))
 
 with st.form(f"reset_{chosen}"):
     form = f"reset_{chosen}"
     st.markdown("**Reset password.** The person must choose a new one at their next sign-in, "
                 "and every browser signed in as them is signed out.")
     temporary = st.text_input("New temporary password", type="password",
-                              key=f"reset_pw_{chosen}")
+                              key=f"reset_pw_{chosen}",
+                              help=f"{rules.PASSWORD_MIN_BYTES} to {rules.PASSWORD_MAX_BYTES} "
+                                   "characters.")
     forms.field_error(form, "temporary")
     if st.form_submit_button("Reset password"):
         forms.submit(form, lambda: rules.reset_password(db, actor, chosen, temporary),
-                     success=f"Password reset for {person['name']}.",
+                     success=f"Password reset for {inert(person['name'])}.",
                      clear=(f"reset_pw_{chosen}",))
 
 form = f"active_{chosen}"
@@ -129,9 +140,9 @@ if person["active"]:
     if st.button("Deactivate this account", key=f"deactivate_{chosen}",
                  help="They can no longer sign in. Their records are kept."):
         forms.submit(form, lambda: users.deactivate_user(db, actor, chosen),
-                     success=f"{person['name']} is deactivated. Their records are kept.",
+                     success=f"{inert(person['name'])} is deactivated. Their records are kept.",
                      fields=("none",))
 else:
     if st.button("Reactivate this account", key=f"reactivate_{chosen}"):
         forms.submit(form, lambda: users.reactivate_user(db, actor, chosen),
-                     success=f"{person['name']} can sign in again.", fields=("none",))
+                     success=f"{inert(person['name'])} can sign in again.", fields=("none",))

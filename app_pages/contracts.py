@@ -99,10 +99,11 @@ if view["may_draft"]:
 
 if view["may_new_version"]:
     st.header("Change the contract", anchor=False)
+    forms.seed("new_version", arr["id"], {"nv_reason": ""})
     with st.form("new_version"):
         st.write("A change makes a new version from the one in force. The version in force "
                  "stays in force until you have both signed the new one.")
-        reason = st.text_input("Why it changes", key="nv_reason",
+        reason = st.text_input("Why it changes", key="nv_reason", help=forms.limit(500),
                                placeholder="For example: yearly review")
         forms.field_error("new_version", "review_reason")
         forms.form_error("new_version")

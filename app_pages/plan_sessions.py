@@ -9,6 +9,7 @@ from core import arrangement_access, cadence, clock, contracts, regularity, sess
 from core.roles import Role
 from ui import arrangement_picker, context, forms, session_forms
 from ui.guard import guard
+from ui.text import inert
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -32,7 +33,7 @@ if view["readiness"]:
     st.stop()
 contract = view["current"]
 fig = regularity.summary(db, actor, arr["id"], today)
-st.markdown(f"**Cadence:** {cadence.describe(contract)} (contract version "
+st.markdown(f"**Cadence:** {inert(cadence.describe(contract))} (contract version "
             f"{contract['version']}).  \n**Next due:** {clock.day(fig['next_due'])}, "
             "computed from the cadence and the last held session"
             + (f" ({clock.day(fig['last_held'])})." if fig["last_held"] else "."))
@@ -42,29 +43,31 @@ if fig["overdue"]:
 
 planned = sessions.planned(db, actor, arr["id"])
 st.header("Plan", anchor=False)
+suggested = sessions.suggested_date(
+    contract, fig["next_due"], [sessions.starts(s).date() for s in planned], today)
+# The form starts from this arrangement's next due date and its contract, and starts
+# again from them when another arrangement (or a new contract version) is chosen.
+forms.seed("plan", (arr["id"], contract["id"]), {
+    "plan_on": suggested, "plan_at": time(10, 0), "plan_count": 1,
+    "plan_minutes": int(contract["session_minutes"]), "plan_venue": contract["venue"]})
 with st.form("plan"):
     left, right = st.columns(2)
     with left:
-        suggested = sessions.suggested_date(
-            contract, fig["next_due"], [sessions.starts(s).date() for s in planned], today)
-        on = st.date_input("Date", suggested,
-                           min_value=today, max_value=LATEST, format="DD/MM/YYYY",
+        on = st.date_input("Date", min_value=today, max_value=LATEST, format="DD/MM/YYYY",
                            key="plan_on")
         forms.field_error("plan", "on")
-        at = st.time_input("Start time", time(10, 0), step=timedelta(minutes=15),
-                           key="plan_at")
+        at = st.time_input("Start time", step=timedelta(minutes=15), key="plan_at")
         forms.field_error("plan", "at")
-        count = st.number_input("How many sessions to plan", 1, sessions.SERIES_MAX, 1, 1,
+        count = st.number_input("How many sessions to plan", 1, sessions.SERIES_MAX, step=1,
                                 key="plan_count",
                                 help="The first on this date; each later one a cadence gap "
                                      "after the one before, on a working day.")
         forms.field_error("plan", "count")
     with right:
-        minutes = st.number_input("Length (minutes)", *sessions.MINUTES,
-                                  int(contract["session_minutes"]), 15, key="plan_minutes")
+        minutes = st.number_input("Length (minutes)", *sessions.MINUTES, step=15,
+                                  key="plan_minutes")
         forms.field_error("plan", "minutes")
-        venue = st.text_input("Venue or mode", contract["venue"], max_chars=200,
-                              key="plan_venue")
+        venue = st.text_input("Venue or mode", help=forms.limit(200), key="plan_venue")
         forms.field_error("plan", "venue")
     forms.form_error("plan")
     if st.form_submit_button("Plan", type="primary"):
@@ -85,13 +88,14 @@ for session in planned:
         start = sessions.starts(session)
         if start.date() <= today:
             form = f"held_{sid}"
+            forms.seed(form, session["scheduled_at"], {
+                f"{form}_on": start.date(), f"{form}_minutes": session["planned_minutes"]})
             with st.form(form):
                 st.markdown("**Mark held**")
-                held_on = st.date_input("Held on", start.date(), max_value=today,
+                held_on = st.date_input("Held on", max_value=today,
                                         format="DD/MM/YYYY", key=f"{form}_on")
                 forms.field_error(form, "held_on")
-                held_minutes = st.number_input("How long it took (minutes)", 5, 480,
-                                               session["planned_minutes"], 5,
+                held_minutes = st.number_input("How long it took (minutes)", 5, 480, step=5,
                                                key=f"{form}_minutes")
                 forms.field_error(form, "held_minutes")
                 forms.form_error(form)
@@ -100,17 +104,20 @@ for session in planned:
                         db, actor, sid, held_on, held_minutes), success="Marked held.",
                         fields=("held_on", "held_minutes"))
         form = f"move_{sid}"
+        forms.seed(form, session["scheduled_at"], {
+            f"{form}_on": max(start.date(), today),
+            f"{form}_at": start.time().replace(tzinfo=None)})
         with st.form(form):
             st.markdown("**Reschedule**")
             left, right = st.columns(2)
-            new_on = left.date_input("New date", max(start.date(), today), min_value=today,
-                                     max_value=LATEST, format="DD/MM/YYYY", key=f"{form}_on")
-            new_at = right.time_input("New start time", start.time().replace(tzinfo=None),
-                                      step=timedelta(minutes=15), key=f"{form}_at")
+            new_on = left.date_input("New date", min_value=today, max_value=LATEST,
+                                     format="DD/MM/YYYY", key=f"{form}_on")
+            new_at = right.time_input("New start time", step=timedelta(minutes=15),
+                                      key=f"{form}_at")
             forms.field_error(form, "on")
             forms.field_error(form, "at")
             why = st.text_input("Why it moves (optional)", key=f"{form}_reason",
-                                max_chars=sessions.REASON_MAX)
+                                help=forms.limit(sessions.REASON_MAX))
             forms.field_error(form, "reason")
             forms.form_error(form)
             if st.form_submit_button("Reschedule"):

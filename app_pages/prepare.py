@@ -7,7 +7,7 @@ from core import clock, reflections
 from core.arrangements import KINDS
 from core.errors import PortalError
 from core.roles import Role
-from ui import context, forms, prepare, reflection_view
+from ui import context, forms, params, prepare, reflection_view
 from ui.guard import guard
 from ui.reflection_draft import Draft
 from ui.text import inert
@@ -19,19 +19,15 @@ st.title("Prepare for supervision", anchor=False)
 forms.flash()
 
 
-def asked_session() -> int | None:
-    try:
-        return int(st.query_params.get("session", ""))
-    except ValueError:
-        return None
-
-
 def follow_choice() -> None:
     st.query_params["session"] = str(st.session_state["prepare_session"])
 
 
 upcoming = {s["session_id"]: s for s in reflections.upcoming(db, actor)}
-asked = asked_session()
+asked = params.id_param("session")
+if params.given("session") and asked is None:
+    params.not_found()
+    st.stop()
 if asked is None or asked in upcoming:
     if not upcoming:
         st.info("You have no planned sessions to prepare for. Your supervisor plans them; "
@@ -49,6 +45,9 @@ else:
 
 try:
     view = reflections.open_draft(db, actor, session_id)
+except params.HIDDEN:
+    params.not_found()
+    st.stop()
 except PortalError as error:
     st.error(str(error), icon=":material/block:")
     st.stop()

@@ -8,7 +8,7 @@ from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import (action_forms, arrangement_picker, context, forms, history_consent,
+from ui import (action_forms, arrangement_picker, context, forms, history_consent, params,
                 record_forms, record_view)
 from ui.guard import guard
 from ui.text import inert, inert_block
@@ -65,10 +65,7 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
                     "it here once it is shared.")
     else:
         by_id = {r["session_id"]: r for r in mine}
-        try:
-            asked = int(st.query_params.get("session", ""))
-        except ValueError:
-            asked = None
+        asked = params.id_param("session")
         waiting = [r["session_id"] for r in mine
                    if (r["side"] == "supervisee" and r["status"] == "shared")
                    or (r["side"] == "supervisor" and r["status"] == "disputed")]

@@ -8,7 +8,7 @@ from core import clock, reflections
 from core.arrangements import KINDS
 from core.errors import PortalError
 from core.roles import Role
-from ui import context, reflection_view
+from ui import context, params, reflection_view
 from ui.guard import guard
 from ui.text import inert
 
@@ -22,6 +22,9 @@ def show(session_id: int, label: str, key: str) -> None:
     """The versions of one session's reflection, if the actor may read them."""
     try:
         shown = reflections.versions(db, actor, session_id)
+    except params.HIDDEN:
+        params.not_found()
+        return
     except PortalError as error:
         st.error(str(error), icon=":material/block:")
         return
@@ -36,13 +39,13 @@ def session_label(row: dict, person: str) -> str:
     return f"{row['when']}: {row[person]} ({KINDS[row['kind']].lower()})"
 
 
-try:
-    asked = int(st.query_params.get("session", ""))
-except ValueError:
-    asked = None
-if asked is not None:
+if params.given("session"):
     st.header("The session you linked to", anchor=False)
-    show(asked, "The latest submitted version", "version_linked")
+    asked = params.id_param("session")
+    if asked is None:
+        params.not_found()
+    else:
+        show(asked, "The latest submitted version", "version_linked")
 
 if actor.has(Role.SUPERVISOR):
     st.header("From the people you supervise", anchor=False)

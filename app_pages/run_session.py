@@ -8,7 +8,7 @@ from core import records
 from core.arrangements import KINDS
 from core.errors import PortalError
 from core.roles import Role
-from ui import context, forms, run_session, shared_screen
+from ui import context, forms, params, run_session, shared_screen
 from ui.guard import guard
 from ui.text import inert
 
@@ -57,10 +57,7 @@ if shared is None:
         st.info("You have no planned session to run and no record waiting to be shared. "
                 "Plan sessions on the Plan sessions page.", icon=":material/event:")
         st.stop()
-    try:
-        asked = int(st.query_params.get("session", ""))
-    except ValueError:
-        asked = None
+    asked = params.id_param("session")
     if asked in runnable:
         st.session_state["run_session"] = asked
     sid = st.selectbox(

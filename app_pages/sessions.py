@@ -95,16 +95,19 @@ else:
     st.write("No informal contact has been logged.")
 if acting:
     with st.expander("Log an informal contact", icon=":material/add_comment:"):
+        forms.seed("log_informal", arr["id"], {"ic_on": today, "ic_topic": "",
+                                               "ic_function": next(iter(FUNCTIONS)),
+                                               "ic_note": ""})
         with st.form("log_informal"):
-            on = st.date_input("Date", today, min_value=date.fromisoformat(arr["start_date"]),
+            on = st.date_input("Date", min_value=date.fromisoformat(arr["start_date"]),
                                max_value=today, format="DD/MM/YYYY", key="ic_on")
             forms.field_error("log_informal", "on")
-            topic = st.text_input("Topic", key="ic_topic", max_chars=200)
+            topic = st.text_input("Topic", key="ic_topic", help=forms.limit(200))
             forms.field_error("log_informal", "topic")
             function = st.selectbox("Function it served", list(FUNCTIONS),
                                     format_func=FUNCTIONS.get, key="ic_function")
             note = st.text_area("Short note (optional)", key="ic_note",
-                                max_chars=informal.NOTE_MAX)
+                                help=forms.limit(informal.NOTE_MAX))
             forms.field_error("log_informal", "note")
             forms.form_error("log_informal")
             if st.form_submit_button("Log the contact"):

@@ -4,6 +4,7 @@ import streamlit as st
 
 from core import setup
 from core.demo.people import ACCOUNTS, DEMO_PASSWORD
+from core.validation import NAME_MAX, USERNAME_HELP
 from ui import auth, context, forms
 
 # Open to anyone, signed in or not: this is the way in.
@@ -30,9 +31,10 @@ if setup.needs_setup(db):
     with right:
         st.subheader("Create the first admin")
         with st.form("first_admin"):
-            username = st.text_input("Username", key="fa_username", autocomplete="username")
+            username = st.text_input("Username", key="fa_username", autocomplete="username",
+                                     help=USERNAME_HELP)
             forms.field_error("first_admin", "username")
-            name = st.text_input("Full name", key="fa_name")
+            name = st.text_input("Full name", key="fa_name", help=forms.limit(NAME_MAX))
             forms.field_error("first_admin", "name")
             password = st.text_input("Password", type="password", key="fa_password",
                                      help="12 to 72 characters.", autocomplete="new-password")

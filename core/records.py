@@ -88,7 +88,7 @@ class RecordLocked(PortalError):
 def _session(db, session_id) -> dict:
     try:
         found = table.session(db, int(session_id))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         found = None
     if not found:
         raise NotFound("There is no such session.")

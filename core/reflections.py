@@ -35,6 +35,7 @@ WANTS = {"advice": "Advice", "decision": "A decision", "reflection": "Space to r
 OPEN_AFTER_DAYS = 14
 NOTE_MAX = 2_000
 AGENDA_MAX = 20
+CASE_REF_MAX = 30  # the pattern below allows 1 + 29
 CASE_REF = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}$")
 PREPARE_PAGE = "app_pages/prepare.py"
 REFLECTIONS_PAGE = "app_pages/reflections.py"
@@ -86,7 +87,7 @@ def _session_day(scheduled_at: str) -> str:
 def _session(db, session_id) -> dict:
     try:
         found = table.session(db, int(session_id))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         found = None
     if not found:
         raise NotFound("There is no such session.")

@@ -9,6 +9,8 @@ from .errors import NotFound, ValidationError
 from .roles import Actor, require_admin
 from .validation import Checker
 
+JOB_TITLE_MAX = 120
+
 
 def _team_id(check: Checker, db, team_id) -> int | None:
     if team_id in (None, ""):
@@ -48,7 +50,7 @@ def _insert_user(db, actor_id, *, username, name, password, email, job_title, te
     username = check.username("username", username)
     name = check.name("name", name, "a full name")
     email = check.email("email", email)
-    job_title = check.text("job_title", job_title, "the job title", max_len=120)
+    job_title = check.text("job_title", job_title, "the job title", max_len=JOB_TITLE_MAX)
     problem = password_problem(password)
     if problem:
         check.fail("password", problem)
@@ -79,7 +81,7 @@ def update_user(db, admin: Actor, user_id: int, *, name: str, email: str, job_ti
     check = Checker()
     name = check.name("name", name, "a full name")
     email = check.email("email", email)
-    job_title = check.text("job_title", job_title, "the job title", max_len=120)
+    job_title = check.text("job_title", job_title, "the job title", max_len=JOB_TITLE_MAX)
     team_id = _team_id(check, db, team_id)
     fte = _fte(check, fte)
     if user_id == admin.id and not is_admin:

@@ -15,10 +15,24 @@ TITLE_MAX = 200
 TEXT_MAX = 20_000
 EARLIEST = date(2000, 1, 1)
 LATEST_YEARS_AHEAD = 5
+EMAIL_MAX = 254
+ID_MAX = 2**63 - 1  # the largest integer SQLite stores
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+USERNAME_HELP = ("2 to 40 characters: lower-case letters, digits, dots, dashes or "
+                 "underscores, starting with a letter or digit.")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def record_id(value) -> int | None:
+    """An id that came from outside (an address, a form): a whole number from 1 to
+    what SQLite can hold, else None. Never raises, whatever the text."""
+    text = str(value if value is not None else "")
+    if not text.isascii() or not text.isdigit() or len(text) > 19:
+        return None
+    number = int(text)
+    return number if 1 <= number <= ID_MAX else None
 
 
 class Checker:
@@ -77,7 +91,7 @@ class Checker:
         if not value:
             if required:
                 self.fail(field, "Enter an email address.")
-        elif len(value) > 254 or not EMAIL_RE.match(value):
+        elif len(value) > EMAIL_MAX or not EMAIL_RE.match(value):
             self.fail(field, "Enter an email address like name@council.gov.uk.")
         return value
 

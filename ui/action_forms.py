@@ -15,7 +15,7 @@ def close_form(db, actor, action_id: int) -> None:
                               horizontal=True, key=f"{form}_status")
             forms.field_error(form, "status")
             outcome = st.text_area("Evidence or outcome", key=f"{form}_outcome",
-                                   max_chars=actions.OUTCOME_MAX)
+                                   help=forms.limit(actions.OUTCOME_MAX))
             forms.field_error(form, "outcome")
             forms.form_error(form)
             if st.form_submit_button("Close this action", key=f"{form}_submit"):

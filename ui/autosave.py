@@ -22,7 +22,7 @@ import streamlit as st
 
 from core.validation import TEXT_MAX
 
-from . import widget_state
+from . import forms, widget_state
 from .text import inert_block
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # core says what is too far
@@ -83,12 +83,17 @@ class Fields:
         return {"key": self.key(field), "on_change": self.saver,
                 "args": (self.ident, field), "disabled": not self.editable}
 
-    def text_area(self, field: str, label: str, **kwargs) -> None:
-        st.text_area(label, max_chars=TEXT_MAX, **self._args(field), **kwargs)
+    # Text fields state their limit and take no max_chars: the browser would refuse
+    # or cut a long paste without a word. Core checks the length; its message shows
+    # next to the field with the typed text kept (see forms.limit).
+    def text_area(self, field: str, label: str, *, limit: int = TEXT_MAX,
+                  help: str | None = None, **kwargs) -> None:
+        st.text_area(label, help=forms.limit(limit, help), **self._args(field), **kwargs)
         self.notice(field)
 
-    def text_input(self, field: str, label: str, **kwargs) -> None:
-        st.text_input(label, **self._args(field), **kwargs)
+    def text_input(self, field: str, label: str, *, limit: int, help: str | None = None,
+                   **kwargs) -> None:
+        st.text_input(label, help=forms.limit(limit, help), **self._args(field), **kwargs)
         self.notice(field)
 
     def number(self, field: str, label: str, low: int, high: int, **kwargs) -> None:

@@ -45,57 +45,71 @@ def show(contract: dict, names: dict) -> None:
 
 def edit(form: str, values: dict, *, template: bool = False) -> dict:
     """Widgets for every field, each with its message; returns what is typed.
-    Keys are per form, so text stays on screen after a refused save."""
+    Keys are per form (a form per draft), seeded from the stored values, so text
+    stays on screen after a refused save and the stored text shows after a save."""
+    fields = ["cadence_kind", "cadence_weeks", "session_minutes", "share_within_days",
+              *TEXT_FIELDS]
+    if not template:
+        fields += ["fte", "asye_start", "start_date", "review_date", "review_reason"]
+    seeds = {name: values[name] for name in fields}
+    for name in ("cadence_weeks", "session_minutes", "share_within_days"):
+        seeds[name] = int(seeds[name])
+    if not template:
+        seeds["fte"] = float(seeds["fte"])
+        for name in ("asye_start", "start_date", "review_date"):
+            seeds[name] = _date(seeds[name])
+        seeds["review_reason"] = seeds["review_reason"] or ""
+    forms.seed(form, form, {f"{form}_{name}": value for name, value in seeds.items()})
     out = {}
     left, right = st.columns(2)
     with left:
         out["cadence_kind"] = st.selectbox(
             "Cadence", list(cadence.KINDS), format_func=cadence.KINDS.get,
-            index=list(cadence.KINDS).index(values["cadence_kind"]), key=f"{form}_cadence_kind")
+            key=f"{form}_cadence_kind")
         forms.field_error(form, "cadence_kind")
         out["cadence_weeks"] = st.number_input(
-            "Weeks between sessions (full time)", 1, 26, int(values["cadence_weeks"]), 1,
+            "Weeks between sessions (full time)", 1, 26, step=1,
             key=f"{form}_cadence_weeks", help="For the ASYE pattern this is not used.")
         forms.field_error(form, "cadence_weeks")
         out["session_minutes"] = st.number_input(
-            "Session length (minutes)", *contracts.SESSION_MINUTES,
-            int(values["session_minutes"]), 15, key=f"{form}_session_minutes")
+            "Session length (minutes)", *contracts.SESSION_MINUTES, step=15,
+            key=f"{form}_session_minutes")
         forms.field_error(form, "session_minutes")
     with right:
         out["share_within_days"] = st.number_input(
-            "Record shared within (working days)", *contracts.SHARE_DAYS,
-            int(values["share_within_days"]), 1, key=f"{form}_share_within_days")
+            "Record shared within (working days)", *contracts.SHARE_DAYS, step=1,
+            key=f"{form}_share_within_days")
         forms.field_error(form, "share_within_days")
         if not template:
             out["fte"] = st.number_input(
                 "Supervisee's working hours (share of full time, for pro rata)",
-                *contracts.FTE, float(values["fte"]), 0.1, key=f"{form}_fte")
+                *contracts.FTE, step=0.1, key=f"{form}_fte")
             forms.field_error(form, "fte")
             out["asye_start"] = st.date_input(
-                "ASYE year began (for the ASYE pattern)", _date(values["asye_start"]),
+                "ASYE year began (for the ASYE pattern)", None,
                 min_value=EARLIEST, max_value=_latest(), format="DD/MM/YYYY",
                 key=f"{form}_asye_start")
             forms.field_error(form, "asye_start")
     for key, (label, limit) in TEXT_FIELDS.items():
         widget = st.text_input if key == "venue" else st.text_area
-        out[key] = widget(label, values[key], max_chars=limit, key=f"{form}_{key}")
+        out[key] = widget(label, help=forms.limit(limit), key=f"{form}_{key}")
         forms.field_error(form, key)
     if template:
         return out
     left, right = st.columns(2)
     with left:
-        out["start_date"] = st.date_input("Start date", _date(values["start_date"]),
+        out["start_date"] = st.date_input("Start date", None,
                                           min_value=EARLIEST, max_value=_latest(),
                                           format="DD/MM/YYYY", key=f"{form}_start_date")
         forms.field_error(form, "start_date")
     with right:
         out["review_date"] = st.date_input("Review date (within a year)",
-                                           _date(values["review_date"]), min_value=EARLIEST,
+                                           None, min_value=EARLIEST,
                                            max_value=_latest(), format="DD/MM/YYYY",
                                            key=f"{form}_review_date")
         forms.field_error(form, "review_date")
     out["review_reason"] = st.text_input("Why this version (optional for the first)",
-                                         values["review_reason"], max_chars=500,
+                                         help=forms.limit(500),
                                          key=f"{form}_review_reason")
     forms.field_error(form, "review_reason")
     return out

@@ -5,16 +5,27 @@ import streamlit as st
 
 from core.errors import PortalError, ValidationError
 
+from . import widget_state
+from .text import inert_message
+
 _ERRORS = "form_errors:{}"
 _FLASH = "flash_message"
 _RESET = "form_resets"
+
+
+def limit(characters: int, help: str | None = None) -> str:
+    """The help line of a text field with a limit. Fields take no `max_chars`: the
+    browser would refuse or cut a long paste without a word. Core checks the length
+    and the message shows next to the field, with the typed text kept."""
+    said = f"Up to {characters:,} characters."
+    return f"{help} {said}" if help else said
 
 
 def field_error(form: str, field: str) -> None:
     """Show the message for this field, if the last submit of the form left one."""
     message = st.session_state.get(_ERRORS.format(form), {}).get(field)
     if message:
-        st.error(message, icon=":material/error:")
+        st.error(inert_message(message), icon=":material/error:")
 
 
 def form_error(form: str) -> None:
@@ -22,7 +33,7 @@ def form_error(form: str) -> None:
     errors = st.session_state.get(_ERRORS.format(form), {})
     for field, message in errors.items():
         if field.startswith("_"):
-            st.error(message, icon=":material/error:")
+            st.error(inert_message(message), icon=":material/error:")
 
 
 def has_errors(form: str) -> bool:
@@ -74,3 +85,26 @@ def flash() -> None:
     message = st.session_state.pop(_FLASH, None)
     if message:
         st.success(message, icon=":material/check_circle:")
+
+
+def seed(scope: str, owner, values: dict) -> None:
+    """A widget shows what is stored. Before the widgets draw, set each key to its
+    stored (or computed) value when the thing the form belongs to changes (`owner`:
+    the chosen person, session or record) and for any key cleared by a save. A
+    refused save keeps what was typed, as long as the choice stays the same.
+    Widgets seeded this way take no `value` or `index` of their own."""
+    marker = f"seeded_for:{scope}"
+    fresh = st.session_state.get(marker) != owner
+    for key, value in values.items():
+        widget_state.show(key, value, reload=fresh)
+    st.session_state[marker] = owner
+
+
+def hold(key: str) -> None:
+    """Keep a select box's choice when the labels of its options change, as when the
+    chosen person is renamed. The browser sends back the label it last showed, and
+    an old label matches no option, so the choice would clear and the next submit be
+    dropped unseen. Setting the choice again before the box draws sends the browser
+    the new label."""
+    if st.session_state.get(key) is not None:
+        widget_state.resend(key)

@@ -9,7 +9,7 @@ from core.errors import NotFound, PortalError, StaleWrite, ValidationError
 from core.prompt_sets import FUNCTIONS
 from core.validation import TEXT_MAX, TITLE_MAX
 
-from . import auth, context, widget_state
+from . import auth, context, forms, widget_state
 from .text import inert_block
 
 EDITING, SEEN, ERRORS, CONFLICT, CONFIRM = ("jr:editing", "jr:seen", "jr:errors", "jr:conflict",
@@ -105,14 +105,16 @@ def editor(db, actor) -> None:
         widget_state.resend(name)  # the browser shows what this entry holds, every run
     errors = state.get(ERRORS, {})
     st.markdown("**Editing an entry**" if editing is not None else "**A new entry**")
-    st.text_input("Title (optional)", key=KEYS["title"], on_change=_save, max_chars=TITLE_MAX)
+    st.text_input("Title (optional)", key=KEYS["title"], on_change=_save,
+                  help=forms.limit(TITLE_MAX))
     if errors.get("title"):
         st.error(errors["title"], icon=":material/error:")
     st.selectbox("Function (optional)", [NO_FUNCTION, *FUNCTIONS], key=KEYS["function"],
                  on_change=_save,
                  format_func=lambda f: "No function" if f == NO_FUNCTION else FUNCTIONS[f])
-    st.text_area("Entry", key=KEYS["body"], on_change=_save, height=220, max_chars=TEXT_MAX,
-                 help="Saved as you write: when you move out of the box.")
+    st.text_area("Entry", key=KEYS["body"], on_change=_save, height=220,
+                 help=forms.limit(TEXT_MAX, "Saved as you write: when you move out of "
+                                            "the box."))
     for field in ("body", "function"):
         if errors.get(field):
             st.error(errors[field], icon=":material/error:")

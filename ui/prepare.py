@@ -5,7 +5,8 @@ import streamlit as st
 
 from core import actions, clock, journal, prompt_sets, reflections
 from core.prompt_sets import FUNCTIONS, function_label
-from core.reflections import WANTS, State
+from core.reflections import CASE_REF_MAX, WANTS, State
+from core.validation import TITLE_MAX
 
 from . import action_forms, forms
 from .reflection_draft import Draft, label
@@ -60,9 +61,9 @@ def agenda(db, actor, draft: Draft) -> None:
             left, right = st.columns(2)
             with left:
                 draft.text_input(f"agenda.{item['id']}.title", f"Item {n}: title",
-                                 max_chars=200)
+                                 limit=TITLE_MAX)
                 draft.text_input(f"agenda.{item['id']}.case_ref",
-                                 f"Item {n}: case reference (optional)", max_chars=30)
+                                 f"Item {n}: case reference (optional)", limit=CASE_REF_MAX)
             with right:
                 draft.select(f"agenda.{item['id']}.function", f"Item {n}: function", functions,
                              format_func=FUNCTIONS.get, required=True)
@@ -78,10 +79,11 @@ def agenda(db, actor, draft: Draft) -> None:
     form, rid = "agenda_new", draft.rid
     left, right = st.columns(2)
     with left:
-        title = st.text_input("Title", key=f"new_title_{rid}", max_chars=200)
+        title = st.text_input("Title", key=f"new_title_{rid}", help=forms.limit(TITLE_MAX))
         forms.field_error(form, "title")
         case_ref = st.text_input("Case reference (optional)", key=f"new_case_{rid}",
-                                 max_chars=30, help="The case system's ID, like CR-104233.")
+                                 help=forms.limit(CASE_REF_MAX,
+                                                  "The case system's ID, like CR-104233."))
         forms.field_error(form, "case_ref")
     with right:
         function = st.selectbox("Function", functions, index=None, format_func=FUNCTIONS.get,
@@ -105,7 +107,8 @@ def wellbeing(draft: Draft) -> None:
     st.markdown(f"Optional, and private to you unless you share it with {inert(supervisor)}.")
     draft.select("wellbeing.score", "How are you? 0 is struggling, 10 is thriving",
                  list(range(11)), placeholder="Not answered")
-    draft.text_area("wellbeing.note", "A note about your wellbeing (optional)", height=90)
+    draft.text_area("wellbeing.note", "A note about your wellbeing (optional)", height=90,
+                    limit=reflections.NOTE_MAX)
     draft.checkbox("wellbeing.shared", f"Share my wellbeing check with {label(supervisor)}",
                    help="They see it once you submit. If you untick this later, they stop "
                         "seeing it at once.")
@@ -157,8 +160,8 @@ def submit(db, actor, draft: Draft) -> None:
                    icon=":material/check_circle:")
     forms.field_error("reflection_submit", "_submit")
     if state in (State.DRAFT, State.CHANGED):
-        label = f"Submit to {supervisor}" if state is State.DRAFT else "Share my changes"
-        if st.button(label, type="primary", icon=":material/send:"):
+        action = f"Submit to {label(supervisor)}" if state is State.DRAFT else "Share my changes"
+        if st.button(action, type="primary", icon=":material/send:"):
             forms.submit("reflection_submit", lambda: reflections.submit(db, actor, draft.rid),
-                         success=f"Submitted. {supervisor} can now see your reflection.",
+                         success=f"Submitted. {inert(supervisor)} can now see your reflection.",
                          fields=("_submit",))

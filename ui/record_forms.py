@@ -31,7 +31,7 @@ def respond(db, actor, view: dict) -> None:
                          success="Signed. The record is agreed and locked.")
         with st.form("dispute"):
             comment = st.text_area("What you disagree with, and why", key=f"dispute_{sid}",
-                                   max_chars=records.COMMENT_MAX)
+                                   help=forms.limit(records.COMMENT_MAX))
             forms.field_error("dispute", "comment")
             forms.form_error("dispute")
             if st.form_submit_button("Dispute the record"):
@@ -67,7 +67,7 @@ def addendum(db, actor, view: dict) -> None:
     with st.form("addendum"):
         st.markdown("**Add an addendum.** It is timestamped with your name and shown under "
                     "the record; the original text is never changed.")
-        body = st.text_area("Addendum", key=f"addendum_{sid}", max_chars=TEXT_MAX)
+        body = st.text_area("Addendum", key=f"addendum_{sid}", help=forms.limit(TEXT_MAX))
         forms.field_error("addendum", "body")
         forms.form_error("addendum")
         if st.form_submit_button("Add addendum"):

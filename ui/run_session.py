@@ -9,7 +9,8 @@ import streamlit as st
 from core import clock, records, sessions
 from core.errors import PortalError
 from core.functions import FUNCTIONS
-from core.reflections import session_date
+from core.reflections import CASE_REF_MAX, session_date
+from core.validation import TITLE_MAX
 
 from . import action_forms, auth, context, forms, widget_state
 from .record_editor import Item
@@ -52,8 +53,8 @@ def private_notes(view: dict, session_id: int) -> None:
     with st.expander("Your private preparation notes (hidden on a shared screen)",
                      icon=":material/lock:", expanded=bool(view["private_notes"])):
         st.text_area("Private notes", key=key, on_change=save, height=150,
-                     max_chars=sessions.NOTES_MAX,
-                     help="Only you can read these. Saved when you move to the next field.")
+                     help=forms.limit(sessions.NOTES_MAX, "Only you can read these. Saved "
+                                                          "when you move to the next field."))
         if st.session_state.get(_NOTES_ERROR):
             st.error(st.session_state[_NOTES_ERROR], icon=":material/error:")
 
@@ -95,7 +96,7 @@ def item(db, actor, view: dict, it: dict, n: int, last: bool) -> None:
                           format_func=FUNCTIONS.get)
             fields.number("minutes", f"Item {n}: minutes", 0, records.MINUTES_MAX,
                           placeholder="Not recorded")
-            fields.text_input("case_ref", f"Item {n}: case reference", max_chars=30,
+            fields.text_input("case_ref", f"Item {n}: case reference", limit=CASE_REF_MAX,
                               help="The case system's ID, like CR-104233. Never a child's "
                                    "name. A case item records a decision and its rationale.")
         if it["case_ref"]:
@@ -150,7 +151,7 @@ def safeguarding(db, actor, it: dict, n: int, editable: bool) -> None:
                         "Say why the flag was set in error. The original reason stays in "
                         "the audit log.")
             reason = st.text_area(f"Item {n}: reason", key=f"{form}_reason",
-                                  max_chars=records.REASON_MAX)
+                                  help=forms.limit(records.REASON_MAX))
             forms.field_error(form, "reason")
             forms.form_error(form)
             if st.form_submit_button(label, key=f"{form}_submit"):
@@ -177,7 +178,7 @@ def item_actions(db, actor, view: dict, it: dict, n: int, editable: bool) -> Non
                                  key=f"{form}_owner")
             forms.field_error(form, "owner_id")
             description = st.text_area("What is to be done", key=f"{form}_description",
-                                       max_chars=records.ACTION_MAX)
+                                       help=forms.limit(records.ACTION_MAX))
             forms.field_error(form, "description")
             due = st.date_input("Due date", clock.today() + timedelta(days=14),
                                 min_value=date(1900, 1, 1), max_value=date(2199, 12, 31),
@@ -198,14 +199,14 @@ def add_item(db, actor, view: dict) -> None:
     with st.expander("Add an item to the agenda", icon=":material/playlist_add:",
                      expanded=forms.has_errors(form)):
         with st.form(form):
-            title = st.text_input("Title", key=f"{form}_title", max_chars=200)
+            title = st.text_input("Title", key=f"{form}_title", help=forms.limit(TITLE_MAX))
             forms.field_error(form, "title")
             function = st.selectbox("Function", list(FUNCTIONS), index=None,
                                     format_func=FUNCTIONS.get, key=f"{form}_function",
                                     placeholder="Choose a function")
             forms.field_error(form, "function")
             case_ref = st.text_input("Case reference (optional)", key=f"{form}_case",
-                                     max_chars=30)
+                                     help=forms.limit(CASE_REF_MAX))
             forms.field_error(form, "case_ref")
             forms.form_error(form)
             if st.form_submit_button("Add the item"):

@@ -39,7 +39,8 @@ def cancel_form(db, actor, session: dict) -> None:
     with st.form(form):
         st.markdown("**Cancel this session.** Say why: it is recorded with your name. "
                     "A cancelled session still counts as due.")
-        reason = st.text_area("Why it is cancelled", key=f"{form}_reason", max_chars=500)
+        reason = st.text_area("Why it is cancelled", key=f"{form}_reason",
+                              help=forms.limit(sessions.REASON_MAX))
         forms.field_error(form, "reason")
         forms.form_error(form)
         if st.form_submit_button("Cancel the session"):

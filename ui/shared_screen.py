@@ -11,6 +11,8 @@ import streamlit as st
 
 from core.roles import Actor, Role
 
+from . import params
+
 KEY = "shared_screen_session"
 PARAM = "shared"
 PAGE = "app_pages/run_session.py"
@@ -36,9 +38,8 @@ def session_id(actor: Actor | None) -> int | None:
         return None
     held = st.session_state.get(KEY)
     if held is None:
-        try:
-            held = int(st.query_params.get(PARAM, ""))
-        except ValueError:
+        held = params.id_param(PARAM)
+        if held is None:
             return None
         st.session_state[KEY] = held
     if str(st.query_params.get(PARAM, "")) != str(held):

@@ -15,3 +15,14 @@ def inert(value) -> str:
 def inert_block(value) -> str:
     """Several lines: keep the line breaks (markdown would fold them)."""
     return "  \n".join(inert(line) for line in str(value or "").split("\n"))
+
+
+# What turns prose into markup: links and images, HTML, emphasis, code, maths,
+# strike-through, tables, headings, web addresses and Streamlit's :colour[...] directives.
+_MARKUP = re.compile(r"([\\\[\]<>*_`$~|#!:])")
+
+
+def inert_message(value) -> str:
+    """A message from core that may quote typed text (a name, a title): the typed
+    part cannot become markup, and ordinary punctuation stays as it reads."""
+    return _MARKUP.sub(r"\\\1", "" if value is None else str(value))

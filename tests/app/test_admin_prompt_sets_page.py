@@ -36,7 +36,7 @@ def test_add_a_set_with_messages_next_to_the_fields(demo):
     by_label(at.selectbox, "Prompt 1: function").select("support")
     by_label(at.checkbox, "Prompt 1 asks for a 0 to 10 score").check()
     button(at, "Add prompt set").click().run()
-    assert "Saved the prompt set 'Systemic <questions>'." in [s.value for s in at.success]
+    assert "Saved the prompt set 'Systemic \\<questions\\>'." in [s.value for s in at.success]
     assert len(prompt_sets.choices(demo)) == before + 1
     made = [s for s in prompt_sets.choices(demo) if s["name"] == "Systemic <questions>"][0]
     assert prompt_sets.get(demo, made["id"])["prompts"][0]["scale"] == 1

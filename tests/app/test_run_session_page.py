@@ -213,14 +213,19 @@ def test_the_team_lead_cannot_run_a_session_of_their_team(demo, started):
     assert "Private to the two" not in texts(shared) and not shared.text_area
 
 
-def test_text_is_held_to_the_limit_in_the_field_and_saved_up_to_it(demo, started):
+def test_text_is_saved_up_to_the_limit_and_over_it_kept_with_a_message(demo, started):
     sid, item = started
     at = run_page("helen.carter", sid)
     field = at.text_area(key=key(item, "discussion"))
-    assert field.proto.max_chars == 20_000  # the browser stops typing there
+    assert not field.proto.max_chars  # the browser would cut a paste without a word
+    assert field.help == "Up to 20,000 characters."
     longest = ("مرحبا 🧸 " * 3000)[:20_000]
     field.input(longest).run()
     assert not at.error
+    assert view_of(demo, sid)["items"][-1]["discussion"] == longest
+    at.text_area(key=key(item, "discussion")).input(longest + "!").run()
+    assert any("the limit is 20,000" in e.value for e in at.error)
+    assert at.text_area(key=key(item, "discussion")).value == longest + "!"
     assert view_of(demo, sid)["items"][-1]["discussion"] == longest
 
 

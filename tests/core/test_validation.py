@@ -55,3 +55,12 @@ def test_dates(value, ok):
     check = Checker()
     check.day("when", value, "the date")
     assert (not check.errors) == ok
+
+
+def test_an_id_from_outside_is_a_whole_number_sqlite_can_hold_or_nothing():
+    from core.validation import ID_MAX, record_id
+
+    assert record_id("12") == 12 and record_id(str(ID_MAX)) == ID_MAX
+    for odd in (None, "", "0", "-1", "1e3", "1.0", " 7", "abc", "١٢", str(ID_MAX + 1),
+                "99999999999999999999999", "<script>"):
+        assert record_id(odd) is None, odd

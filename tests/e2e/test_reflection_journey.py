@@ -108,7 +108,7 @@ def test_a_team_lead_and_another_supervisor_cannot_reach_it(page, prep, username
         assert SECRET not in page.content(), title
     page.goto(f"{srv.url}/reflections?session={ids['sam']}")
     settle(page)
-    expect(page.get_by_text("You do not have access to a submitted reflection")).to_be_visible()
+    expect(page.get_by_text("There is no such session, or it is not one")).to_be_visible()
 
 
 def test_hostile_text_comes_back_exactly_and_is_inert(page, prep):
