@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.errors import Busy
 from ui import auth, context, forms, nav, shared_screen
-from ui.text import inert
+from ui.text import inert, inert_message
 
 st.set_page_config(
     page_title="Supervision portal",
@@ -16,7 +16,7 @@ db = context.database()
 try:
     actor = auth.signed_in_actor(db)
 except Busy as error:  # a sign-in that could not be recorded in time: try again
-    st.error(str(error), icon=":material/hourglass_top:")
+    st.error(inert_message(error), icon=":material/hourglass_top:")
     actor = None
 # On a shared screen: the Run session page alone, no sidebar, no navigation.
 shared = shared_screen.session_id(actor) is not None
@@ -33,4 +33,4 @@ page = st.navigation(nav.pages(actor, only=shared_screen.PAGE if shared else Non
 try:
     page.run()
 except Busy as error:  # a save path that does not catch it: still plain words, never a trace
-    st.error(str(error), icon=":material/hourglass_top:")
+    st.error(inert_message(error), icon=":material/hourglass_top:")

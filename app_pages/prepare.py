@@ -10,7 +10,7 @@ from core.roles import Role
 from ui import context, forms, params, prepare, reflection_view
 from ui.guard import guard
 from ui.reflection_draft import Draft
-from ui.text import inert
+from ui.text import inert, inert_message
 
 actor = guard(Role.SUPERVISEE)
 db = context.database()
@@ -49,7 +49,7 @@ except params.HIDDEN:
     params.not_found()
     st.stop()
 except PortalError as error:
-    st.error(str(error), icon=":material/block:")
+    st.error(inert_message(error), icon=":material/block:")
     st.stop()
 if view is None:
     st.info("This session is no longer planned, and there was no preparation for it.")

@@ -11,7 +11,7 @@ from core.roles import Role
 from ui import (action_forms, arrangement_picker, context, forms, history_consent, params,
                 record_forms, record_view)
 from ui.guard import guard
-from ui.text import inert, inert_block
+from ui.text import inert, inert_block, inert_message
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)
 db = context.database()
@@ -27,7 +27,7 @@ def open_record(session_id: int) -> None:
     try:
         view = records.agenda(db, actor, session_id)
     except PortalError as error:
-        st.error(str(error), icon=":material/block:")
+        st.error(inert_message(error), icon=":material/block:")
         return
     if view["record"] is None:
         st.markdown("This session has no record yet.")

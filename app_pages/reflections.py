@@ -10,7 +10,7 @@ from core.errors import PortalError
 from core.roles import Role
 from ui import context, params, reflection_view
 from ui.guard import guard
-from ui.text import inert
+from ui.text import inert, inert_message
 
 actor = guard(Role.SUPERVISOR, Role.SUPERVISEE)
 db = context.database()
@@ -26,7 +26,7 @@ def show(session_id: int, label: str, key: str) -> None:
         params.not_found()
         return
     except PortalError as error:
-        st.error(str(error), icon=":material/block:")
+        st.error(inert_message(error), icon=":material/block:")
         return
     if not shown:
         st.markdown("Nothing has been submitted for this session yet.")

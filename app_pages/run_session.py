@@ -10,7 +10,7 @@ from core.errors import PortalError
 from core.roles import Role
 from ui import context, forms, params, run_session, shared_screen
 from ui.guard import guard
-from ui.text import inert
+from ui.text import inert, inert_message
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -75,7 +75,7 @@ try:
     if view["side"] != "supervisor":
         raise PortalError("Only the supervisor of this arrangement runs its sessions.")
 except PortalError as error:
-    st.error(str(error), icon=":material/block:")
+    st.error(inert_message(error), icon=":material/block:")
     st.stop()
 
 record = view["record"]

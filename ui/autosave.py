@@ -23,7 +23,7 @@ import streamlit as st
 from core.validation import TEXT_MAX
 
 from . import forms, widget_state
-from .text import inert_block
+from .text import inert_block, inert_message
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # core says what is too far
 
@@ -118,7 +118,7 @@ class Fields:
         """The message for this field, and the way out of a stale save."""
         message = self.store("errors").get(field)
         if message:
-            st.error(message, icon=":material/error:")
+            st.error(inert_message(message), icon=":material/error:")
         conflict = self.store("conflicts").get(field)
         if not conflict:
             return

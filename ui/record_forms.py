@@ -11,7 +11,7 @@ from core.functions import label as function_label
 from core.validation import TEXT_MAX
 
 from . import forms
-from .text import inert, inert_block
+from .text import inert, inert_block, inert_message
 
 AUDIT = "file_audit_result"
 
@@ -96,7 +96,7 @@ def file_audit(db, actor, arr: dict, rows: list[dict]) -> None:
         try:
             st.session_state[AUDIT] = (chosen, records.file_audit(db, actor, session_id=chosen))
         except PortalError as error:
-            st.error(str(error), icon=":material/block:")
+            st.error(inert_message(error), icon=":material/block:")
             return
     shown = st.session_state.get(AUDIT)
     if not shown or shown[0] != chosen:

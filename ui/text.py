@@ -18,11 +18,14 @@ def inert_block(value) -> str:
 
 
 # What turns prose into markup: links and images, HTML, emphasis, code, maths,
-# strike-through, tables, headings, web addresses and Streamlit's :colour[...] directives.
-_MARKUP = re.compile(r"([\\\[\]<>*_`$~|#!:])")
+# strike-through, tables, headings, web addresses (www.x.test, name@x.test) and
+# Streamlit's :colour[...] directives.
+_MARKUP = re.compile(r"([\\\[\]<>*_`$~|#!:@])")
+_WWW = re.compile(r"(?i)\b(www)\.")
 
 
 def inert_message(value) -> str:
     """A message from core that may quote typed text (a name, a title): the typed
     part cannot become markup, and ordinary punctuation stays as it reads."""
-    return _MARKUP.sub(r"\\\1", "" if value is None else str(value))
+    escaped = _MARKUP.sub(r"\\\1", "" if value is None else str(value))
+    return _WWW.sub(r"\1\\.", escaped)

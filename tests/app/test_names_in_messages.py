@@ -105,3 +105,12 @@ def test_a_name_quoted_in_an_error_message_is_inert_too(demo):
     [message] = [e.value for e in at.error]
     assert "already a team called" in message
     assert "[x](" not in message and "\\[x\\]" in message
+
+
+def test_a_message_quoting_a_web_address_or_an_email_makes_no_link():
+    from ui.text import inert_message
+
+    shown = inert_message("There is already a team called www.example.test (ops@example.test).")
+    assert "www." not in shown and "www\\." in shown
+    assert "@" not in shown.replace("\\@", "")
+    assert shown.endswith(").")  # ordinary punctuation reads as typed
