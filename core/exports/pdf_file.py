@@ -12,6 +12,7 @@ PDF falls back to a built-in font and shows '?' for what it cannot draw.
 Typed text is written as text, never parsed (no markdown, no HTML)."""
 
 import logging
+import unicodedata
 from pathlib import Path
 
 from fpdf import FPDF
@@ -49,11 +50,23 @@ def _shaping_available() -> bool:
     return True
 
 
+def needs_shaping(value: str) -> bool:
+    """Right-to-left text or a script whose letters join or combine (Arabic,
+    Hebrew, the Indic scripts...). Shaping is slow, so only such text gets it."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL", "AN") or 0x0900 <= ord(c) < 0x0E00
+               for c in value if ord(c) >= 0x0590)
+
+
 class _Pdf(FPDF):
-    footer_text = ""
     family = "Helvetica"
+    can_shape = False
+
+    def shaping_for(self, value: str) -> None:
+        if self.can_shape:
+            self.set_text_shaping(needs_shaping(value))
 
     def footer(self):
+        self.shaping_for("")
         self.set_y(-12)
         self.set_font(self.family, "I", 8)
         self.set_text_color(80, 80, 80)
@@ -77,8 +90,7 @@ def _setup() -> tuple[_Pdf, bool]:
             fallbacks.append(family)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
-    if _shaping_available():
-        pdf.set_text_shaping(True)
+    pdf.can_shape = _shaping_available()
     pdf.family = "DejaVu"
     return pdf, True
 
@@ -100,6 +112,7 @@ def render_many(docs: list[RecordDocument]) -> bytes:
 
     def para(value: str, *, style: str = "", size: float = 10.5, height: float = 5.5) -> None:
         pdf.set_font(family, style, size)
+        pdf.shaping_for(value)
         pdf.multi_cell(0, height, text(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
                        align="L")
 
@@ -117,6 +130,7 @@ def _one(pdf: _Pdf, doc: RecordDocument, para, text) -> None:
     pdf.ln(2)
     width = pdf.w - pdf.l_margin - pdf.r_margin
     pdf.set_font(family, "", 10)
+    pdf.shaping_for(" ".join(value for _label, value in doc.header))
     with pdf.table(col_widths=(0.3 * width, 0.7 * width), text_align="LEFT",
                    first_row_as_headings=False, line_height=5.5) as table:
         for label, value in doc.header:

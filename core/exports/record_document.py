@@ -170,10 +170,11 @@ def _view(db, actor: Actor, session_id: int) -> tuple[dict, str]:
     return view, scope
 
 
-def build(db, actor: Actor, session_id: int) -> RecordDocument:
+def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) -> RecordDocument:
     """The document of one agreed record for this actor. For a team lead this is a
     file audit: call it only on a deliberate act (a download), since every call
-    is an audited read that the supervisee is told about."""
+    is an audited read that the supervisee is told about. `exported_by` names who
+    made the file when that is not the actor (a subject access export)."""
     view, scope = _view(db, actor, session_id)
     rec = view["record"]
     found_contract = None
@@ -257,7 +258,7 @@ def build(db, actor: Actor, session_id: int) -> RecordDocument:
         addenda.blocks.append(Block("note", "No addenda."))
     sections.append(addenda)
 
-    footer = (f"Exported by {clean(actor.name)} on {clock.local(clock.stamp())}. "
+    footer = (f"Exported by {clean(exported_by or actor.name)} on {clock.local(clock.stamp())}. "
               + ("Whole record." if scope == FULL else
                  f"File audit copy: {view.get('withheld', 0)} personal support item(s) withheld; "
                  "this export is audited and the supervisee is told."))

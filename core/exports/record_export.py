@@ -1,6 +1,6 @@
 """A record download: the document built for this actor, rendered, and audited
-when it is produced (the export is a read, so the audit event is written with
-the document, in one transaction with any file-audit reads behind it)."""
+when it is produced (the export is a read: the audit event is written as soon
+as the document exists)."""
 
 from dataclasses import dataclass
 
@@ -34,9 +34,11 @@ def record_file(db, actor: Actor, session_id: int, fmt: str) -> ExportFile:
     if fmt not in FORMATS:
         raise ValidationError.single("format", "Choose DOCX or PDF.")
     render, mime = FORMATS[fmt]
-    with db.atomic():
-        doc = record_document.build(db, actor, session_id)
-        data = render(doc)
-        audit.record(db, actor.id, "record_exported", "record", doc.record_id,
-                     session_id=doc.session_id, format=fmt, scope=doc.scope)
+    # No transaction around the reads: a deferred one that reads first cannot take
+    # the write lock later under load. A team lead's file-audit reads are audited
+    # as they are read (records.file_audit); the export event follows the file.
+    doc = record_document.build(db, actor, session_id)
+    data = render(doc)
+    audit.record(db, actor.id, "record_exported", "record", doc.record_id,
+                 session_id=doc.session_id, format=fmt, scope=doc.scope)
     return ExportFile(filename(doc, fmt), data, mime)
