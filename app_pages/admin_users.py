@@ -5,7 +5,7 @@ import streamlit as st
 from core import auth as rules
 from core import clock, teams, users
 from core.roles import Role
-from ui import context, forms
+from ui import context, exports, forms
 from ui.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -135,3 +135,5 @@ else:
     if st.button("Reactivate this account", key=f"reactivate_{chosen}"):
         forms.submit(form, lambda: users.reactivate_user(db, actor, chosen),
                      success=f"{person['name']} can sign in again.", fields=("none",))
+
+exports.subject_access_download(actor, chosen, person["username"], person["name"])

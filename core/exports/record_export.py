@@ -20,10 +20,14 @@ class ExportFile:
 
 
 def filename(doc: record_document.RecordDocument, fmt: str) -> str:
+    return name_for(doc.session_id, doc.day, fmt, file_audit=doc.scope == record_document.FILE_AUDIT)
+
+
+def name_for(session_id: int, day: str, fmt: str, *, file_audit: bool = False) -> str:
     """A download name with no one's name in it, e.g.
     'supervision-record-2026-03-03-session-42.pdf'."""
-    audit_part = "-file-audit" if doc.scope == record_document.FILE_AUDIT else ""
-    return f"supervision-record-{doc.day}-session-{doc.session_id}{audit_part}.{fmt}"
+    audit_part = "-file-audit" if file_audit else ""
+    return f"supervision-record-{day}-session-{session_id}{audit_part}.{fmt}"
 
 
 def record_file(db, actor: Actor, session_id: int, fmt: str) -> ExportFile:

@@ -161,11 +161,15 @@ def _json_default(value):
     return str(value)
 
 
+def zip_name(username: str) -> str:
+    return f"subject-access-{username}-{clock.today().isoformat()}.zip"
+
+
 def export(db, actor: Actor, user_id: int) -> ExportFile:
     """The subject access zip for one person (see the module docstring)."""
     data, documents = collect(db, actor, user_id)
     username = data["about"]["username"]
-    folder = f"subject-access-{username}-{clock.today().isoformat()}"
+    folder = zip_name(username)[:-4]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr(f"{folder}/README.txt", README.format(
