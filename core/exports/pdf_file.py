@@ -5,8 +5,9 @@ Fonts: the PDF embeds DejaVu Sans (Debian's `fonts-dejavu-core`, which
 Cyrillic, Arabic, Hebrew and many symbols. Any other TrueType font found in
 FALLBACKS (e.g. Noto fonts, when installed) is used for characters DejaVu
 lacks. With uharfbuzz installed, text is shaped: Arabic letters join and
-right-to-left text runs right to left. A character no font covers is drawn as
-an empty box (fpdf2 logs a warning); nothing fails. Without DejaVu at all, the
+right-to-left text runs right to left. A character no font covers (most emoji:
+DejaVu has only a few) is left out of the PDF; nothing fails, and the DOCX
+keeps it. Without DejaVu at all, the
 PDF falls back to a built-in font and shows '?' for what it cannot draw.
 
 Typed text is written as text, never parsed (no markdown, no HTML)."""
