@@ -20,7 +20,8 @@ class ExportFile:
 
 
 def filename(doc: record_document.RecordDocument, fmt: str) -> str:
-    return name_for(doc.session_id, doc.day, fmt, file_audit=doc.scope == record_document.FILE_AUDIT)
+    return name_for(doc.session_id, doc.day, fmt,
+                    file_audit=doc.scope == record_document.FILE_AUDIT)
 
 
 def name_for(session_id: int, day: str, fmt: str, *, file_audit: bool = False) -> str:

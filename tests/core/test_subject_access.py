@@ -125,3 +125,11 @@ def test_a_supervisors_export_marks_the_records_they_wrote_as_third_party_data(d
     # Their supervisees' reflections are about the supervisees, so they are left out.
     assert all(r["supervisee_id"] == aisha.id for r in data["reflections"])
     assert "supervisee's personal data" in " ".join(files["README.txt"].decode().split())
+
+
+def test_an_admin_with_no_supervision_exports_their_own_account(demo):
+    admin = actor(demo, "admin")
+    data, files = opened(subject_access.export(demo, admin, admin.id))
+    assert data["account"]["is_admin"] and data["arrangements"] == [] and data["records"] == []
+    assert not any(n.startswith("records/") for n in files)
+    assert audit_rows(demo, "subject_access_exported")[-1]["entity_id"] == admin.id
