@@ -62,13 +62,16 @@ if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
         waiting = [r["session_id"] for r in mine
                    if (r["side"] == "supervisee" and r["status"] == "shared")
                    or (r["side"] == "supervisor" and r["status"] == "disputed")]
-        if asked in by_id:
+        # The address names a record (a link from Home): open it, unless it is only
+        # the one this page wrote there itself last run (then the choice stands).
+        if asked in by_id and asked != st.session_state.get("records_written"):
             st.session_state["records_open"] = asked
         elif "records_open" not in st.session_state and waiting:
             st.session_state["records_open"] = waiting[0]
         chosen = st.selectbox("Open a record", list(by_id), key="records_open",
                               format_func=lambda i: label(by_id[i]))
         st.query_params["session"] = str(chosen)
+        st.session_state["records_written"] = chosen
         open_record(chosen)
 
 if mine_all:

@@ -58,3 +58,19 @@ def test_admin_users_page_offers_it_for_the_chosen_person_with_the_warning(demo)
     assert not at.exception
     assert "Download everything about Sam Taylor (.zip)" in downloads(at)
     assert "legal disclosure to **Sam Taylor**" in texts(at)
+
+
+def test_choosing_another_record_opens_it(demo):
+    """Regression: the page wrote the open record into the address, and on the next
+    run took it back from there over the person's choice, so choosing another
+    record (say, an agreed one to export) snapped back to the first."""
+    at = signed_in("sam.taylor")
+    at.switch_page(str(ROOT / RECORDS)).run()
+    box = at.selectbox(key="records_open")
+    first = box.value
+    box.select_index(3).run()
+    other = at.selectbox(key="records_open").value
+    assert other != first
+    assert at.query_params["session"] in (str(other), [str(other)])
+    at.run()
+    assert at.selectbox(key="records_open").value == other

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pypdf
-from helpers import assert_accessible, go, settle, sign_in
+from helpers import assert_accessible, choose, go, settle, sign_in
 from playwright.sync_api import expect
 
 import db as storage
@@ -56,9 +56,9 @@ def test_record_documents_and_subject_access_export(page, fresh_server, axe, art
     row, view = agreed_record(fresh_server.database)
     decision = next(i for i in view["items"] if i["decision"])
     sign_in(page, fresh_server.url, "sam.taylor")
-    # Opened by its address, as the links on Home do.
-    page.goto(f"{fresh_server.url}/records?session={row['session_id']}")
-    settle(page)
+    go(page, "Records")  # opens the record waiting for Sam's signature first
+    choose(page, "Open a record", f"{row['when']} with Helen Carter: {row['status_label']}"
+           + (", late" if row["late"] else ""))
     expect(page.get_by_role("heading", name="Export", exact=True)).to_be_visible(timeout=20_000)
     assert_accessible(page, axe, "Records with an agreed record's export buttons")
     page.screenshot(path=artifacts / "export-record.png", full_page=True)
