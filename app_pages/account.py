@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import auth as rules
-from ui import auth, context, forms
+from ui import auth, context, exports, forms
 from ui.guard import guard
 
 actor = guard(password_page=True)
@@ -35,3 +35,5 @@ with st.form("change_password"):
                      success="Your password is changed. Other browsers signed in as you "
                              "have been signed out.",
                      clear=("cp_current", "cp_new", "cp_repeat"))
+
+exports.subject_access_download(actor, actor.id, actor.username, actor.name)

@@ -6,7 +6,7 @@ from core import auth as rules
 from core import clock, teams, users
 from core.roles import Role
 from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
-from ui import context, forms
+from ui import context, exports, forms
 from ui.guard import guard
 from ui.text import inert
 
@@ -146,3 +146,5 @@ else:
     if st.button("Reactivate this account", key=f"reactivate_{chosen}"):
         forms.submit(form, lambda: users.reactivate_user(db, actor, chosen),
                      success=f"{inert(person['name'])} can sign in again.", fields=("none",))
+
+exports.subject_access_download(actor, chosen, person["username"], person["name"])

@@ -8,8 +8,8 @@ from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import (action_forms, arrangement_picker, context, forms, history_consent, params,
-                record_forms, record_view)
+from ui import (action_forms, arrangement_picker, context, exports, forms, history_consent,
+                params, record_forms, record_view)
 from ui.guard import guard
 from ui.text import inert, inert_block, inert_message
 
@@ -33,6 +33,7 @@ def open_record(session_id: int) -> None:
         st.markdown("This session has no record yet.")
         return
     record_view.render(db, actor, view)
+    exports.record_downloads(actor, view)
     record_forms.respond(db, actor, view)
     record_forms.addendum(db, actor, view)
 
@@ -120,3 +121,4 @@ if actor.has(Role.TEAM_LEAD):
         else:
             st.markdown("No records yet.")
         record_forms.file_audit(db, actor, arr, rows)
+        exports.file_audit_downloads(actor, arr, rows)
