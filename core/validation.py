@@ -2,6 +2,14 @@
 
 Free text is kept exactly as typed (it is shown inert, never as HTML); only
 names and identifiers are trimmed.
+
+The one rule on characters: control characters (NUL and the other C0 codes, and
+DEL) are refused with a message that names the field and says so, never
+silently stripped. They cannot be typed on a keyboard, SQLite and the XML inside
+a DOCX choke on NUL, and a PDF shows nothing for them. Tab and line breaks are
+fine in free text; names are a single line. Everything else people type (HTML,
+markdown, right-to-left marks and overrides, emoji, quotes and SQL) is stored
+exactly as typed.
 """
 
 import re
@@ -23,6 +31,12 @@ USERNAME_HELP = ("2 to 40 characters: lower-case letters, digits, dots, dashes o
                  "underscores, starting with a letter or digit.")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _control_message(label: str, value: str, *, lines: bool = False) -> str:
+    code = ord(_CONTROL.search(value).group())
+    return (f"{label.capitalize()} contains a control character (U+{code:04X}), which cannot "
+            "be stored: remove it." + (" Tabs and line breaks are fine." if lines else ""))
 
 
 def record_id(value) -> int | None:
@@ -54,8 +68,10 @@ class Checker:
             self.fail(field, f"Enter {label}.")
         elif len(value) > max_len:
             self.fail(field, f"{label.capitalize()} must be {max_len} characters or fewer.")
-        elif _CONTROL.search(value) or "\n" in value:
+        elif "\n" in value or "\r" in value:
             self.fail(field, f"{label.capitalize()} must be a single line of plain text.")
+        elif _CONTROL.search(value):
+            self.fail(field, _control_message(label, value))
         return value
 
     def text(
@@ -71,7 +87,7 @@ class Checker:
                 f"{label.capitalize()} is {len(value):,} characters; the limit is {max_len:,}.",
             )
         elif _CONTROL.search(value):
-            self.fail(field, f"{label.capitalize()} contains characters that cannot be stored.")
+            self.fail(field, _control_message(label, value, lines=True))
         return value
 
     def username(self, field: str, value: str | None) -> str:
