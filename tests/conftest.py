@@ -71,3 +71,15 @@ def demo(demo_template, tmp_path, monkeypatch):
     return storage.connect(path)
 
 
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The confidentiality matrix's count of checks (tests/core/test_confidentiality_matrix.py)."""
+    counted = [(r.outcome, v) for reports in terminalreporter.stats.values() for r in reports
+               if getattr(r, "when", None) == "call"
+               for k, v in getattr(r, "user_properties", ()) if k == "confidentiality_checks"]
+    if counted:
+        failed = sum(1 for outcome, _ in counted if outcome != "passed")
+        terminalreporter.write_line(
+            f"Confidentiality matrix: {sum(v for _, v in counted):,} checks, "
+            + ("zero leaks." if not failed else f"leaks for {failed} actor(s): see above."))
