@@ -14,150 +14,30 @@ subject, given to them and read by no one else; it is checked apart below.
 """
 
 import io
-import sqlite3
 import zipfile
 from dataclasses import fields, is_dataclass
 from datetime import timedelta
 
+import matrix_fixtures
 import pytest
+from matrix_fixtures import ALLOWED, JOURNAL, MARKERS, PRIVATE
 from pypdf import PdfReader
-from reflection_fixtures import actor, arrangement_id, session
+from reflection_fixtures import actor
 
-import db as storage
-from core import (actions, arrangement_access, clock, contracts, history_consent, informal,
-                  insights, journal, people, records, reflections, regularity, sessions,
-                  supervision_tasks, tasks)
+from core import (actions, arrangement_access, calendar, clock, contracts, history_consent,
+                  informal, insights, journal, people, records, reflections, regularity,
+                  sessions, supervision_tasks, tasks)
 from core import compliance as compliance_views
 from core.errors import PortalError
 from core.exports import record_document, record_export, subject_access
-from db import prompt_sets as prompt_table
-
-# One marker per secret; the comment names its row of the matrix.
-PERF = "PERF-SECRET-1a2b"              # record text: performance items
-DEV = "DEV-SECRET-3c4d"                # record text: development items
-SUPPORT = "SUPPORT-SECRET-7f3a"        # record text: support items (title, text, action)
-FLAGGED = "FLAGGED-SECRET-9e8d"        # safeguarding-flagged item
-ADDENDUM = "ADDENDUM-SECRET-5b6c"      # record text added after agreement
-REFLECTION = "REFLECTION-SECRET-2d3e"  # reflection, once submitted
-DRAFT = "DRAFT-SECRET-4f5a"            # reflection draft
-JOURNAL = "JOURNAL-SECRET-6b7c"        # journal
-WB_HIDDEN = "WELLBEING-UNSHARED-8d9e"  # wellbeing, not shared
-WB_SHARED = "WELLBEING-SHARED-0f1a"    # wellbeing, shared with the supervisor
-PRIVATE = "PRIVATE-NOTES-2b3c"         # the supervisor's own preparation
-INFORMAL = "INFORMAL-SECRET-4d5e"      # an informal contact's topic and note
-OLD_PERF = "OLD-PERF-SECRET-6f7a"      # the former supervisor's record: performance
-OLD_SUPPORT = "OLD-SUPPORT-SECRET-8b9c"  # the former supervisor's record: support
-MARKERS = (PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, DRAFT, JOURNAL, WB_HIDDEN,
-           WB_SHARED, PRIVATE, INFORMAL, OLD_PERF, OLD_SUPPORT)
-
-CURRENT = {PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, WB_SHARED, INFORMAL}
-EARLIER = {OLD_PERF, OLD_SUPPORT}
-# Who may read which marker. Everyone else, for every marker: nothing.
-ALLOWED = {
-    "tom.baker": set(MARKERS) - {PRIVATE},                 # the supervisee (self)
-    "helen.carter": CURRENT | {PRIVATE},                   # his supervisor, no history consent
-    "helen.carter+consent": CURRENT | {PRIVATE} | EARLIER,  # ... after he agrees
-    "marcus.reid": EARLIER,                                # former supervisor: his own records
-    "aisha.begum": set(),                                  # another supervisor
-    "priya.shah": {PERF, DEV, FLAGGED, OLD_PERF},          # team lead: file audit only
-    "daniel.okafor": set(),                                # lead of another team
-    "admin": set(),
-}
-
-
-def _copy(source_path, target_path):
-    source, target = sqlite3.connect(source_path), sqlite3.connect(target_path)
-    source.backup(target)
-    source.close()
-    target.close()
-    return storage.connect(target_path)
-
-
-def _build(db) -> dict:
-    tom, helen = actor(db, "tom.baker"), actor(db, "helen.carter")
-    new = arrangement_id(db, "tom.baker", supervisor="helen.carter")
-    old = arrangement_id(db, "tom.baker", supervisor="marcus.reid")
-    gibbs = prompt_table.by_key(db, "gibbs")["id"]
-
-    def prepared(days, answer, note, shared, submit=True):
-        sid = session(db, "tom.baker", days=days, supervisor="helen.carter", hour=7)
-        draft = reflections.open_draft(db, tom, sid)
-        reflections.choose_prompt_set(db, tom, draft["id"], gibbs)
-        draft = reflections.open_draft(db, tom, sid)
-        reflections.save_field(db, tom, draft["id"], f"answers.{draft['answers'][0]['id']}.answer",
-                               answer, was="")
-        reflections.add_agenda_item(db, tom, draft["id"], title=f"Agenda {answer}",
-                                    function="support", case_ref="", wants="support")
-        if note:
-            reflections.set_wellbeing(db, tom, draft["id"], score=2, note=note, shared=shared)
-        if submit:
-            reflections.submit(db, tom, draft["id"])
-        return sid
-
-    # The record: a held session Tom prepared for, agreed, with one item per row.
-    sid = prepared(-1, REFLECTION, WB_HIDDEN, False)
-    records.open_session(db, helen, sid)
-    made = {}
-    for key, function, text in (("perf", "performance", PERF), ("dev", "development", DEV),
-                                ("support", "support", SUPPORT),
-                                ("flagged", "support", FLAGGED)):
-        item = records.add_item(db, helen, sid, title=f"Title {text}", function=function,
-                                case_ref="")
-        records.save_item(db, helen, item, {"discussion": f"Said {text}", "minutes": 10,
-                                            "decision": f"Decided {text}",
-                                            "rationale": f"Because {text}"},
-                          expected_revision=0)
-        made[key] = item
-    records.flag_safeguarding(db, helen, made["flagged"], f"Reason {FLAGGED}")
-    records.add_action(db, helen, made["support"], owner_id=tom.id,
-                       description=f"Action {SUPPORT}", due_date=clock.today() + timedelta(days=9))
-    records.add_action(db, helen, made["perf"], owner_id=tom.id,
-                       description=f"Action {PERF}", due_date=clock.today() - timedelta(days=0))
-    records.mark_held(db, helen, sid, clock.today() - timedelta(days=1), 60)
-    records.share(db, helen, sid)
-    records.sign(db, tom, sid)
-    records.add_addendum(db, tom, sid, f"Later {ADDENDUM}")
-
-    shared_sid = prepared(8, f"Next {REFLECTION}", WB_SHARED, True)
-    draft_sid = prepared(15, DRAFT, "", False, submit=False)
-    sessions.save_private_notes(db, helen, shared_sid, f"Mine {PRIVATE}")
-    journal.save(db, tom, None, title=f"Entry {JOURNAL}", body=f"Body {JOURNAL}")
-    informal.log_contact(db, helen, new, on=clock.today(), topic=f"Topic {INFORMAL}",
-                         function="support", note=f"Note {INFORMAL}")
-
-    # The former supervisor's agreed record: markers written straight into its items.
-    old_sid = db.execute(
-        "SELECT s.id FROM sessions s JOIN records r ON r.session_id = s.id "
-        "WHERE s.arrangement_id = ? AND r.status = 'agreed' ORDER BY s.scheduled_at DESC",
-        [old]).fetchone()[0]
-    old_items = [r[0] for r in db.execute(
-        "SELECT id FROM agenda_items WHERE session_id = ? ORDER BY position", [old_sid])]
-    assert len(old_items) >= 2
-    db["agenda_items"].update(old_items[0], {"function": "performance",
-                                             "discussion": f"Old {OLD_PERF}"})
-    db["agenda_items"].update(old_items[1], {"function": "support", "safeguarding": 0,
-                                             "discussion": f"Old {OLD_SUPPORT}"})
-    teams = {r["username"]: r["team_id"] for r in db.query(
-        "SELECT username, team_id FROM users WHERE username IN ('priya.shah', 'daniel.okafor')")}
-    entry_id = journal.entries(db, tom)[0]["id"]
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"tom": tom, "new": new, "old": old, "sid": sid, "shared_sid": shared_sid,
-            "draft_sid": draft_sid, "old_sid": old_sid, "entry": entry_id,
-            "items": list(made.values()) + old_items[:2], "teams": list(teams.values())}
 
 
 @pytest.fixture(scope="module")
 def worlds(demo_template, tmp_path_factory):
-    """The world, and a copy of it where Tom has agreed that Helen reads his history."""
-    folder = tmp_path_factory.mktemp("matrix")
-    db = _copy(demo_template, folder / "world.db")
-    w = _build(db)
-    consented = _copy(folder / "world.db", folder / "consent.db")
-    history_consent.give(consented, actor(consented, "tom.baker"), w["new"])
-    return {"plain": (db, w), "consent": (consented, w)}
+    return matrix_fixtures.worlds(demo_template, tmp_path_factory.mktemp("matrix"))
 
 
-def strings(value, seen=None):
+def strings(value):
     """Every piece of text inside a returned value: containers, dataclasses and
     objects opened, documents (DOCX, zip, PDF) unpacked."""
     if isinstance(value, str):
@@ -187,6 +67,11 @@ def strings(value, seen=None):
         yield from strings(vars(value))
     elif value is not None:
         yield str(value)
+
+
+def db_contract_ids(db, arrangement):
+    return [r[0] for r in db.execute("SELECT id FROM contracts WHERE arrangement_id = ?",
+                                     [arrangement])]
 
 
 def reads(db, w, who):
@@ -251,6 +136,9 @@ def reads(db, w, who):
             (f"regularity.summary({arr})", lambda a=arr: regularity.summary(db, me, a)),
             (f"regularity.monthly({arr})", lambda a=arr: regularity.monthly(
                 db, me, [a], since.replace(day=1), clock.today().replace(day=1))),
+            (f"calendar.ics_for({arr})", lambda a=arr: calendar.ics_for(db, me, a)),
+            (f"contracts.get_contract({arr}, every version)", lambda a=arr: [
+                contracts.get_contract(db, me, c) for c in db_contract_ids(db, a)]),
             (f"arrangement_access.readable({arr})",
              lambda a=arr: arrangement_access.readable(db, me, a)),
         ]
