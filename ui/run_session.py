@@ -257,7 +257,7 @@ def close(db, actor, view: dict) -> None:
                             f"{inert_block(d['comment'])}")
     if view["can_share"]:
         forms.form_error("share")
-        if st.button("Share the record with " + view["supervisee_name"], type="primary",
+        if st.button("Share the record with " + inert(view["supervisee_name"]), type="primary",
                      icon=":material/send:", key="share_record",
                      help="Sharing is your signature on the record as it stands."):
             forms.submit("share", lambda: records.share(db, actor, sid),
