@@ -69,3 +69,15 @@ def texts(at: AppTest) -> str:
 def registered(at: AppTest) -> set[str]:
     return {Path(info["script_path"]).relative_to(ROOT).as_posix()
             for info in at._registered_pages.values() if info.get("script_path")}
+
+
+def choose(box, option: str):
+    """Select the option a selectbox shows as `option`, even where a format function
+    turns ids into names (AppTest's select() wants the value, not the name)."""
+    for value in (*range(1, 5000), option):
+        try:
+            if str(box.format_func(value)) == option:
+                return box.select(value)
+        except Exception:  # noqa: BLE001 - a format function that only knows its own ids
+            continue
+    raise AssertionError(f"no value shows as {option!r}")
