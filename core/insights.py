@@ -195,13 +195,21 @@ def wellbeing(db, actor: Actor, supervisee_id: int) -> list[WellbeingPoint]:
     held = {i: permissions.relations(db, actor, a) for i, a in rows.items()}
     if not any(permissions.MATRIX[Access.WELLBEING] & h for h in held.values()):
         raise PermissionDenied(permissions.decide(Access.WELLBEING, frozenset()).reason)
-    return [
-        WellbeingPoint(date.fromisoformat(r["on"]), r["score"], bool(r["shared"]),
-                       rows[r["arrangement_id"]]["kind"])
-        for r in aggregates.wellbeing(db, supervisee_id, list(rows))
-        if permissions.decide(Access.WELLBEING, held[r["arrangement_id"]],
-                              wellbeing_shared=bool(r["shared"])).allowed
-    ]
+    out = []
+    for r in aggregates.wellbeing(db, supervisee_id, list(rows)):
+        if not permissions.decide(Access.WELLBEING, held[r["arrangement_id"]],
+                                  wellbeing_shared=bool(r["shared"])).allowed:
+            continue
+        score = r["score"]
+        if actor.id != supervisee_id and r["has_versions"]:
+            # The supervisor sees what was shared when it was submitted, never a
+            # change the supervisee has made since in their working copy.
+            score = r["submitted_score"]
+            if score is None:
+                continue
+        out.append(WellbeingPoint(date.fromisoformat(r["on"]), score, bool(r["shared"]),
+                                  rows[r["arrangement_id"]]["kind"]))
+    return out
 
 
 # Supervisor ---------------------------------------------------------------

@@ -88,11 +88,19 @@ def timeline(db: Database, arrangement_ids, *, since: str, until: str) -> list[d
 
 def wellbeing(db: Database, supervisee_id: int, arrangement_ids) -> list[dict]:
     """Wellbeing scores from a supervisee's submitted reflections in these
-    arrangements, oldest first (through the sessions index, not a table scan)."""
+    arrangements, oldest first (through the sessions index, not a table scan).
+    `score` and `shared` are the working copy's; `submitted_score` is the score in
+    the latest submitted version (None when it was not shared then), and
+    `has_versions` says whether there is one (rows seeded without versions)."""
     return list(db.query(
         f"""
         SELECT r.id AS reflection_id, r.session_id, s.arrangement_id, {_ON} AS "on",
-               r.wellbeing_score AS score, r.wellbeing_shared AS shared
+               r.wellbeing_score AS score, r.wellbeing_shared AS shared,
+               (SELECT json_extract(v.content, '$.wellbeing.score')
+                FROM reflection_versions v WHERE v.reflection_id = r.id
+                ORDER BY v.number DESC LIMIT 1) AS submitted_score,
+               EXISTS (SELECT 1 FROM reflection_versions v
+                       WHERE v.reflection_id = r.id) AS has_versions
         FROM sessions s JOIN reflections r ON r.session_id = s.id
         WHERE s.arrangement_id IN {_IDS} AND r.supervisee_id = :who
           AND r.wellbeing_score IS NOT NULL AND r.submitted_at IS NOT NULL

@@ -26,13 +26,15 @@ DRAFT = "DRAFT-SECRET-4f5a"            # reflection draft
 JOURNAL = "JOURNAL-SECRET-6b7c"        # journal
 WB_HIDDEN = "WELLBEING-UNSHARED-8d9e"  # wellbeing, not shared
 WB_SHARED = "WELLBEING-SHARED-0f1a"    # wellbeing, shared with the supervisor
+WB_DRAFT = "WELLBEING-DRAFT-1c2d"      # wellbeing changed after submitting, not resubmitted
 PRIVATE = "PRIVATE-NOTES-2b3c"         # the supervisor's own preparation
 INFORMAL = "INFORMAL-SECRET-4d5e"      # an informal contact's topic and note
 OLD_PERF = "OLD-PERF-SECRET-6f7a"      # the former supervisor's record: performance
 OLD_SUPPORT = "OLD-SUPPORT-SECRET-8b9c"  # the former supervisor's record: support
 MARKERS = (PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, DRAFT, JOURNAL, WB_HIDDEN,
-           WB_SHARED, PRIVATE, INFORMAL, OLD_PERF, OLD_SUPPORT)
+           WB_SHARED, WB_DRAFT, PRIVATE, INFORMAL, OLD_PERF, OLD_SUPPORT)
 
+SCORE_HIDDEN, SCORE_SHARED, SCORE_DRAFT = 1, 9, 4  # the scores with those three notes
 CURRENT = {PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, WB_SHARED, INFORMAL}
 EARLIER = {OLD_PERF, OLD_SUPPORT}
 # Who may read which marker. Everyone else, for every marker: nothing.
@@ -62,7 +64,7 @@ def _build(db) -> dict:
     old = arrangement_id(db, "tom.baker", supervisor="marcus.reid")
     gibbs = prompt_table.by_key(db, "gibbs")["id"]
 
-    def prepared(days, answer, note, shared, submit=True):
+    def prepared(days, answer, note, shared, submit=True, score=None):
         sid = session(db, "tom.baker", days=days, supervisor="helen.carter", hour=7)
         draft = reflections.open_draft(db, tom, sid)
         reflections.choose_prompt_set(db, tom, draft["id"], gibbs)
@@ -72,13 +74,13 @@ def _build(db) -> dict:
         reflections.add_agenda_item(db, tom, draft["id"], title=f"Agenda {answer}",
                                     function="support", case_ref="", wants="support")
         if note:
-            reflections.set_wellbeing(db, tom, draft["id"], score=2, note=note, shared=shared)
+            reflections.set_wellbeing(db, tom, draft["id"], score=score, note=note, shared=shared)
         if submit:
             reflections.submit(db, tom, draft["id"])
         return sid
 
     # The record: a held session Tom prepared for, agreed, with one item per row.
-    sid = prepared(-1, REFLECTION, WB_HIDDEN, False)
+    sid = prepared(-1, REFLECTION, WB_HIDDEN, False, score=SCORE_HIDDEN)
     records.open_session(db, helen, sid)
     made = {}
     for key, function, text in (("perf", "performance", PERF), ("dev", "development", DEV),
@@ -101,7 +103,10 @@ def _build(db) -> dict:
     records.sign(db, tom, sid)
     records.add_addendum(db, tom, sid, f"Later {ADDENDUM}")
 
-    shared_sid = prepared(8, f"Next {REFLECTION}", WB_SHARED, True)
+    shared_sid = prepared(8, f"Next {REFLECTION}", WB_SHARED, True, score=SCORE_SHARED)
+    # Tom changes his wellbeing check after submitting, and has not resubmitted yet.
+    again = reflections.open_draft(db, tom, shared_sid)
+    reflections.set_wellbeing(db, tom, again["id"], score=SCORE_DRAFT, note=WB_DRAFT, shared=True)
     draft_sid = prepared(15, DRAFT, "", False, submit=False)
     sessions.save_private_notes(db, helen, shared_sid, f"Mine {PRIVATE}")
     journal.save(db, tom, None, title=f"Entry {JOURNAL}", body=f"Body {JOURNAL}")

@@ -20,7 +20,8 @@ from datetime import timedelta
 
 import matrix_fixtures
 import pytest
-from matrix_fixtures import ALLOWED, JOURNAL, MARKERS, PRIVATE
+from matrix_fixtures import (ALLOWED, JOURNAL, MARKERS, PRIVATE, SCORE_DRAFT, SCORE_HIDDEN,
+                             SCORE_SHARED)
 from pypdf import PdfReader
 from reflection_fixtures import actor
 
@@ -191,6 +192,32 @@ def test_no_function_gives_anyone_what_the_matrix_withholds(worlds, who, record_
     assert not leaks, "\n".join(leaks)
     # The world is real: each allowed secret reaches this actor through some function.
     assert seen == allowed, f"{who} never reads {sorted(allowed - seen)}"
+
+
+@pytest.mark.parametrize("who", [w for w in ALLOWED if w != "tom.baker"])
+def test_wellbeing_scores_reach_only_the_supervisor_and_only_as_shared(worlds, who,
+                                                                        record_property):
+    """The row of the matrix a marker cannot stand for: the scores themselves. Tom's
+    unshared score never leaves him; the shared one reaches his supervisor as
+    submitted, never as he has changed it since in his working copy."""
+    db, w = worlds["consent" if who.endswith("+consent") else "plain"]
+    me, tom = actor(db, who.split("+")[0]), w["tom"]
+    hidden_day = (clock.today() - timedelta(days=1)).isoformat()
+    shared_day = (clock.today() + timedelta(days=8)).isoformat()
+    points = []
+    for read in (lambda: [(p["scheduled_at"][:10], p["score"])
+                          for p in reflections.wellbeing_over_time(db, me, tom.id)],
+                 lambda: [(p.on.isoformat(), p.score) for p in insights.wellbeing(db, me, tom.id)]):
+        try:
+            points += read()
+        except PortalError:
+            pass
+    record_property("confidentiality_checks", 2)
+    assert not [p for p in points if p[0] == hidden_day], points
+    shown = {score for day, score in points if day == shared_day}
+    assert shown == ({SCORE_SHARED} if who.startswith("helen.carter") else set()), \
+        f"{who} sees {shown} for the shared check (submitted {SCORE_SHARED}, " \
+        f"changed since to {SCORE_DRAFT}, hidden {SCORE_HIDDEN})"
 
 
 def test_an_admins_subject_access_export_is_the_one_way_round_and_is_told(worlds):
