@@ -27,12 +27,13 @@ JOURNAL = "JOURNAL-SECRET-6b7c"        # journal
 WB_HIDDEN = "WELLBEING-UNSHARED-8d9e"  # wellbeing, not shared
 WB_SHARED = "WELLBEING-SHARED-0f1a"    # wellbeing, shared with the supervisor
 WB_DRAFT = "WELLBEING-DRAFT-1c2d"      # wellbeing changed after submitting, not resubmitted
+CHANGED = "CHANGED-DRAFT-3e4f"         # an answer and an item changed after submitting: a draft
 PRIVATE = "PRIVATE-NOTES-2b3c"         # the supervisor's own preparation
 INFORMAL = "INFORMAL-SECRET-4d5e"      # an informal contact's topic and note
 OLD_PERF = "OLD-PERF-SECRET-6f7a"      # the former supervisor's record: performance
 OLD_SUPPORT = "OLD-SUPPORT-SECRET-8b9c"  # the former supervisor's record: support
 MARKERS = (PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, DRAFT, JOURNAL, WB_HIDDEN,
-           WB_SHARED, WB_DRAFT, PRIVATE, INFORMAL, OLD_PERF, OLD_SUPPORT)
+           WB_SHARED, WB_DRAFT, CHANGED, PRIVATE, INFORMAL, OLD_PERF, OLD_SUPPORT)
 
 SCORE_HIDDEN, SCORE_SHARED, SCORE_DRAFT = 1, 9, 4  # the scores with those three notes
 CURRENT = {PERF, DEV, SUPPORT, FLAGGED, ADDENDUM, REFLECTION, WB_SHARED, INFORMAL}
@@ -107,6 +108,10 @@ def _build(db) -> dict:
     # Tom changes his wellbeing check after submitting, and has not resubmitted yet.
     again = reflections.open_draft(db, tom, shared_sid)
     reflections.set_wellbeing(db, tom, again["id"], score=SCORE_DRAFT, note=WB_DRAFT, shared=True)
+    reflections.save_field(db, tom, again["id"], f"answers.{again['answers'][0]['id']}.answer",
+                           f"Changed {CHANGED}", was=again["answers"][0]["answer"])
+    reflections.add_agenda_item(db, tom, again["id"], title=f"Also {CHANGED}",
+                                function="performance", case_ref="", wants="advice")
     draft_sid = prepared(15, DRAFT, "", False, submit=False)
     sessions.save_private_notes(db, helen, shared_sid, f"Mine {PRIVATE}")
     journal.save(db, tom, None, title=f"Entry {JOURNAL}", body=f"Body {JOURNAL}")

@@ -13,7 +13,7 @@ import io
 import itertools
 import re
 import sqlite3
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from docx import Document
@@ -179,6 +179,37 @@ def private_notes(w, value):
     return records.agenda(w["db"], w["helen"], sid)["private_notes"]
 
 
+def _planned_on_a_free_day(w, plan):
+    """Plan with `plan(day)` on the first working day with nothing booked yet."""
+    for offset in range(30, 400):
+        day = clock.today() + timedelta(days=offset)
+        if day in w.setdefault("used_days", set()):
+            continue
+        try:
+            made = plan(day)
+        except ValidationError as refused:
+            if set(refused.errors) & {"on", "at"}:
+                w["used_days"].add(day)
+                continue
+            raise
+        w["used_days"].add(day)
+        return made
+    raise AssertionError("no free day")
+
+
+def session_venue(w, value):
+    sid = _planned_on_a_free_day(w, lambda day: sessions.plan_session(
+        w["db"], w["helen"], w["arr"], on=day, at=time(10), minutes=60, venue=value))
+    return sessions.get_session(w["db"], w["helen"], sid)["venue"]
+
+
+def reschedule_reason(w, value):
+    sid = session(w["db"], "sam.taylor", days=next(_days) % 60 + 3, hour=8 + next(_days) % 9)
+    _planned_on_a_free_day(w, lambda day: sessions.reschedule_session(
+        w["db"], w["helen"], sid, on=day, at=time(11), reason=value))
+    return sessions.get_session(w["db"], w["helen"], sid)["cancel_reason"]
+
+
 def _contact(w, **kw):
     fields = dict(on=clock.today(), topic="Catch-up", function="support", note="")
     contact_id = informal.log_contact(w["db"], w["helen"], w["arr"], **dict(fields, **kw))
@@ -266,9 +297,9 @@ FIELDS = [
     reflection_answer, reflection_agenda_title, wellbeing_note, journal_title, journal_body,
     record_item_title, *[_item_field(n) for n in records.TEXT_FIELDS], safeguarding_reason,
     action_description, action_outcome, dispute_comment, addendum_body, cancel_reason,
-    private_notes, informal_topic, informal_note, user_name, user_job_title, team_name,
+    reschedule_reason, session_venue, private_notes, informal_topic, informal_note, user_name, user_job_title, team_name,
     prompt_set_name, prompt_set_description, prompt_stage, prompt_text,
-    *[_contract_field(k) for k in contract_template.TEXT_FIELDS],
+    *[_contract_field(k) for k in (*contract_template.TEXT_FIELDS, "review_reason")],
     *[_template_field(k) for k in contract_template.TEXT_FIELDS],
 ]
 # What a field asks of its text besides the hostile part (the confidentiality
