@@ -276,8 +276,17 @@ def monthly_share_chart(frame: pd.DataFrame, months: list[str], measures: list[s
 
 # Rendering ----------------------------------------------------------------
 
+# A cell a spreadsheet would run as a formula (a name typed as "=HYPERLINK(...)"):
+# a leading apostrophe keeps it text, as typed.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def _csv(frame: pd.DataFrame):
-    return lambda: frame.to_csv(index=False).encode("utf-8")
+    return lambda: frame.map(_cell).to_csv(index=False).encode("utf-8")
 
 
 def _png(spec: dict):

@@ -146,3 +146,16 @@ def test_a_spec_is_built_once_per_frame(monkeypatch):
     assert first == again and len(built) == 1
     charts.spec("stacked", charts.shares_frame(ROWS[:2]), "Stacked.", (("x_title", "Month"),))
     assert len(built) == 2
+
+
+def test_a_csv_cell_never_starts_a_formula():
+    """A name typed as a formula stays text in the downloaded table: a spreadsheet
+    would otherwise run it (CSV injection). Numbers, negative ones too, stay numbers."""
+    frame = pd.DataFrame({"Supervisee": ["=HYPERLINK(\"http://evil.test\",\"x\")", "@SUM(A1)",
+                                         "+1", "-1", "Sam Taylor"], "Change": [1, -2, 3, 0, 5]})
+    text = charts._csv(frame)().decode("utf-8")
+    lines = text.splitlines()[1:]
+    assert [line.split(",")[0] for line in lines[1:]] == ["'@SUM(A1)", "'+1", "'-1",
+                                                           "Sam Taylor"]
+    assert lines[0].startswith("\"'=HYPERLINK(")
+    assert [line.rsplit(",", 1)[1] for line in lines] == ["1", "-2", "3", "0", "5"]
