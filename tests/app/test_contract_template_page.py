@@ -20,7 +20,7 @@ def test_an_admin_edits_the_template(demo):
     by_label(at.text_input, "Venue or mode").input("Line one\u0007")
     button(at, "Save the template").click().run()
     errors = [e.value for e in at.error]
-    assert "Enter purpose." in errors and any("single line" in e for e in errors)
+    assert "Enter purpose." in errors and any("control character" in e for e in errors)
     assert contract_template.template(demo) == contract_template.DEFAULTS
     by_label(at.text_area, "Purpose").input("Our purpose, in our words. 👍")
     by_label(at.text_input, "Venue or mode").input("Room 2 or Teams")
