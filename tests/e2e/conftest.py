@@ -44,6 +44,9 @@ class Server:
     """`streamlit run app.py` on a free port, on its own database."""
 
     def __init__(self, database: Path, *, demo: bool):
+        if os.environ.get("SUPERVISION_TEST_DAY"):
+            pytest.fail("SUPERVISION_TEST_DAY moves only the test process's clock; the "
+                        "browser tests' server runs on the real date. Unset it for them.")
         self.database = database
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
