@@ -14,8 +14,9 @@ with who and why, some rescheduled. Set pieces:
 
 Every current arrangement but the overdue one has its next session planned, and
 none of them is overdue on the load date, whatever it is: the last six weeks are
-settled (every session held on its day), and a due date missed before then is
-followed by a session rolled for like any other before they begin.
+settled (every session held on its day), and a due date is missed (cancelled and
+never replaced) only when the next one still falls before them, so the last session
+before the load date is always held, whatever the cadence (zara.hussain's is 47 days).
 Everything is written in a few bulk inserts.
 """
 
