@@ -48,6 +48,9 @@ def trail(db, actor, chosen: audit.Filters) -> None:
     shown = audit.trail(db, actor, chosen, page=page)
     st.caption(f"{shown['total']:,} event(s); page {shown['page']} of {shown['pages']}, "
                f"newest first.")
+    if not shown["events"]:
+        st.write("No events match these filters.")
+        return
     st.dataframe(
         [{"When": e["when"], "Who": e["who"], "Did": e["did"], "To": e["to"]}
          for e in shown["events"]],
