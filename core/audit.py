@@ -251,11 +251,20 @@ def _cell(text: str) -> str:
 
 
 def reads_of_my_items(db, actor) -> list[dict]:
-    """Who has read the supervisee's record items outside supervision (file
-    audits by a team lead, which take in safeguarding-flagged items), and when."""
-    return [
+    """Who has read the supervisee's record items outside supervision, and when:
+    file audits by a team lead (flagged items among them), one row per session
+    read, and subject access exports about them made by an admin (which hold
+    every record, flagged items included). Newest first."""
+    rows = [
         {"who": r["actor_name"] or "System", "at": r["at"], "when": clock.local(r["at"]),
-         "session_id": r["session_id"], "session": clock.day(r["session_day"]),
-         "items": r["items"], "flagged": r["flagged"] or 0}
+         "what": "file audit", "session_id": r["session_id"],
+         "session": clock.day(r["session_day"]), "items": r["items"],
+         "flagged": r["flagged"] or 0}
         for r in audit_table.reads_of_items_of(db, actor.id)
+    ] + [
+        {"who": r["actor_name"] or "System", "at": r["at"], "when": clock.local(r["at"]),
+         "what": "subject access export", "session_id": None, "session": "every session",
+         "items": None, "flagged": None}
+        for r in audit_table.subject_access_by_others(db, actor.id)
     ]
+    return sorted(rows, key=lambda r: r["at"], reverse=True)

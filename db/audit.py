@@ -114,3 +114,17 @@ def reads_of_items_of(db: Database, supervisee_id: int) -> list[dict]:
             ORDER BY e.at DESC, min(e.id) DESC""",
         list(_READ_ACTIONS) + [supervisee_id, supervisee_id],
     ))
+
+
+def subject_access_by_others(db: Database, user_id: int) -> list[dict]:
+    """Subject access exports about this person made by someone else (an admin):
+    they hold every record of theirs, flagged items included. Newest first."""
+    return list(db.query(
+        """SELECT e.actor_id, u.name AS actor_name, e.at,
+                  json_extract(e.detail, '$.records') AS records
+           FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id
+           WHERE e.action = 'subject_access_exported' AND e.entity = 'user'
+             AND e.entity_id = ? AND (e.actor_id IS NULL OR e.actor_id <> ?)
+           ORDER BY e.at DESC, e.id DESC""",
+        [user_id, user_id],
+    ))

@@ -13,10 +13,10 @@ def section(db, actor) -> None:
         st.write("Nobody outside your supervision has read items of your records.")
         return
     st.write("Each time someone other than you and your supervisor read items of your "
-             "records (a team lead's file audit, which includes items flagged as a "
-             "safeguarding concern).")
+             "records: a team lead's file audit (which includes items flagged as a "
+             "safeguarding concern) or a subject access export made by an admin.")
     st.dataframe(
-        [{"When": r["when"], "Who": r["who"], "Session on": r["session"],
+        [{"When": r["when"], "Who": r["who"], "What": r["what"], "Session on": r["session"],
           "Items read": r["items"], "Flagged as safeguarding": r["flagged"]} for r in reads],
         hide_index=True, width="stretch",
     )

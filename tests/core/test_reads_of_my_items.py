@@ -6,6 +6,7 @@ from export_fixtures import agreed_record
 from reflection_fixtures import actor
 
 from core import audit, clock, records
+from core.exports import subject_access
 
 
 def test_a_supervisee_sees_each_file_audit_of_their_items(demo):
@@ -29,3 +30,12 @@ def test_nobody_else_sees_those_reads_as_their_own(demo):
     for username in ("helen.carter", "priya.shah", "marcus.reid"):
         assert all(r["session_id"] != sid
                    for r in audit.reads_of_my_items(demo, actor(demo, username)))
+
+
+def test_an_admins_subject_access_export_about_me_is_listed_but_not_my_own(demo):
+    sam = actor(demo, "sam.taylor")
+    subject_access.export(demo, sam, sam.id)
+    assert all(r["what"] != "subject access export" for r in audit.reads_of_my_items(demo, sam))
+    subject_access.export(demo, actor(demo, "admin"), sam.id)
+    newest = audit.reads_of_my_items(demo, sam)[0]
+    assert newest["what"] == "subject access export" and newest["who"] == actor(demo, "admin").name
