@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from db import audit as audit_table
 
 from . import clock
+from .roles import require_admin
 
 # Every kind of event written anywhere in the code, in plain words.
 EVENT_NAMES = {
@@ -140,8 +141,6 @@ def plain_entity(entity: str, entity_id: int | None) -> str:
 
 
 def recent(db, actor, limit: int = 200):
-    from .roles import require_admin
-
     require_admin(actor)
     return audit_table.recent(db, limit)
 
@@ -197,8 +196,6 @@ def _view(event: dict) -> dict:
 def trail(db, actor, filters: Filters = Filters(), *, page: int = 1,
           per_page: int = PAGE_SIZE) -> dict:
     """One page of the trail, newest first: {"events", "total", "page", "pages"}."""
-    from .roles import require_admin
-
     require_admin(actor)
     query = filters.as_query()
     total = audit_table.count(db, query)
@@ -211,8 +208,6 @@ def trail(db, actor, filters: Filters = Filters(), *, page: int = 1,
 
 def kinds(db, actor) -> dict[str, str]:
     """Every kind of event the filter offers: the known ones and any in the trail."""
-    from .roles import require_admin
-
     require_admin(actor)
     found = set(EVENT_NAMES) | set(audit_table.kinds_written(db))
     return {k: plain(k) for k in sorted(found, key=plain)}
@@ -224,8 +219,6 @@ CSV_COLUMNS = ["event", "when (UTC)", "who", "who id", "did", "kind", "record", 
 def export_csv(db, actor, filters: Filters = Filters()) -> bytes:
     """The whole filtered trail as CSV (metadata only). The export is audited,
     in the same transaction that reads the trail."""
-    from .roles import require_admin
-
     require_admin(actor)
     with db.atomic():
         events = audit_table.search(db, filters.as_query(), limit=None)

@@ -46,7 +46,7 @@ def trail(db, actor, chosen: audit.Filters) -> None:
     page = st.number_input("Page", min_value=1, max_value=total, value=1, step=1,
                            key="audit_page") if total > 1 else 1
     shown = audit.trail(db, actor, chosen, page=page)
-    st.caption(f"{shown['total']:,} event(s); page {shown['page']} of {shown['pages']}, "
+    st.write(f"{shown['total']:,} event(s); page {shown['page']} of {shown['pages']}, "
                f"newest first.")
     if not shown["events"]:
         st.write("No events match these filters.")
@@ -67,5 +67,5 @@ def download(actor, chosen: audit.Filters) -> None:
                        file_name=f"audit-trail-{clock.today().isoformat()}.csv",
                        mime="text/csv", key="audit_csv", icon=":material/download:",
                        on_click="ignore")
-    st.caption("The whole filtered trail, not only this page. The download is itself "
+    st.write("The whole filtered trail, not only this page. The download is itself "
                "recorded in the audit log.")
