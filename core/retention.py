@@ -24,6 +24,12 @@ trail, which is append-only. The purge is itself audited in the same
 transaction: the event holds the arrangement ids and the counts removed, never
 content, and it survives the purge. An arrangement whose data another, kept
 arrangement points at is refused (purge them together).
+
+One thing the purge cannot reach: the events of the trail about the purged
+records stay (they are append-only), and those hold ids, counts and kinds,
+except `safeguarding_flagged`/`safeguarding_unflagged`, which keep the reason
+given by design (core/records.py: unflagging must not erase why an item was
+flagged). Admins never see event details, but the text outlives the record.
 """
 
 from datetime import date
