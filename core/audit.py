@@ -140,11 +140,6 @@ def plain_entity(entity: str, entity_id: int | None) -> str:
     return f"{name} {entity_id}" if entity_id is not None else name
 
 
-def recent(db, actor, limit: int = 200):
-    require_admin(actor)
-    return audit_table.recent(db, limit)
-
-
 # ---- the admin's view: filters, pages, CSV -----------------------------------
 
 

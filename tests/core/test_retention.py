@@ -141,3 +141,10 @@ def test_only_admins_review_or_purge(demo, old, username):
     with pytest.raises(PermissionDenied):
         retention.purge(demo, someone, [old], "PURGE")
     assert _rows_of(demo, old)["arrangements"] == 1
+
+
+def test_the_cutoff_of_a_29_february(demo):
+    from datetime import date
+
+    assert retention.cutoff(demo, date(2028, 2, 29)) == date(2003, 2, 28)
+    assert retention.cutoff(demo, date(2027, 3, 1)) == date(2002, 3, 1)
