@@ -43,7 +43,9 @@ def filters(db, actor) -> audit.Filters:
 def trail(db, actor, chosen: audit.Filters) -> None:
     """One page of the filtered trail, with the pages to move through it."""
     total = audit.trail(db, actor, chosen, per_page=audit.PAGE_SIZE)["pages"]
-    page = st.number_input("Page", min_value=1, max_value=total, value=1, step=1,
+    if st.session_state.get("audit_page", 1) > total:  # fewer pages after a new filter
+        st.session_state["audit_page"] = total
+    page = st.number_input("Page", min_value=1, max_value=total, step=1,
                            key="audit_page") if total > 1 else 1
     shown = audit.trail(db, actor, chosen, page=page)
     st.write(f"{shown['total']:,} event(s); page {shown['page']} of {shown['pages']}, "
