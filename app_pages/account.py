@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import auth as rules
-from ui import auth, context, exports, forms
+from ui import auth, context, exports, forms, item_reads
 from ui.guard import guard
 
 actor = guard(password_page=True)
@@ -37,3 +37,4 @@ with st.form("change_password"):
                      clear=("cp_current", "cp_new", "cp_repeat"))
 
 exports.subject_access_download(actor, actor.id, actor.username, actor.name)
+item_reads.section(db, actor)

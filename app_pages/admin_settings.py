@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import settings
 from core.roles import Role
-from ui import context, forms
+from ui import context, forms, retention
 from ui.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -27,3 +27,5 @@ with st.form("settings"):
     if st.form_submit_button("Save settings", type="primary"):
         forms.submit("settings", lambda: settings.update(db, actor, chosen),
                      success="Settings saved.")
+
+retention.section(db, actor)

@@ -5,6 +5,9 @@
                                              $SUPERVISION_ADMIN_PASSWORD or a prompt)
     python -m core.cli upgrade               apply pending migrations
     python -m core.cli backup FILE           copy the live database to FILE, safely
+    python -m core.cli restore FILE          put the backup FILE in place of the database
+                                             (stop the portal first; the current database
+                                             is kept aside, renamed with a timestamp)
 
 `--db PATH` (or $SUPERVISION_DB) picks the database; the default is data/supervision.db.
 """
@@ -16,7 +19,7 @@ import sys
 
 import db as storage
 
-from . import setup
+from . import audit, clock, setup
 from .demo.people import ACCOUNTS, DEMO_PASSWORD
 from .errors import ValidationError
 
@@ -33,7 +36,12 @@ def main(argv=None) -> int:
     sub.add_parser("upgrade", help="apply pending migrations")
     backup = sub.add_parser("backup", help="copy the live database to a file, safely")
     backup.add_argument("file")
+    restore = sub.add_parser("restore", help="put a backup in place of the database")
+    restore.add_argument("file")
     args = parser.parse_args(argv)
+
+    if args.command == "restore":
+        return _restore(args.db, args.file)
 
     database = storage.connect(args.db)
     try:
@@ -51,11 +59,33 @@ def main(argv=None) -> int:
         elif args.command == "upgrade":
             print("Database is up to date.")
         elif args.command == "backup":
-            print(f"Backed up to {storage.backup(database, args.file)}.")
+            target = storage.backup(database, args.file)
+            with database.atomic():
+                audit.record(database, None, "backup_taken", "database", None)
+            print(f"Backed up to {target}.")
     except ValidationError as error:
         for field, message in error.errors.items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _restore(path, source) -> int:
+    """Check the backup, keep the current database aside, put the backup in place,
+    upgrade it if it is older, and audit the restore in the restored database."""
+    suffix = "before-restore-" + clock.now().strftime("%Y%m%dT%H%M%SZ")
+    try:
+        aside = storage.restore(path, source, aside_suffix=suffix)
+    except storage.RestoreRefused as refusal:
+        print(f"Not restored: {refusal}", file=sys.stderr)
+        return 2
+    database = storage.connect(path)
+    with database.atomic():
+        audit.record(database, None, "database_restored", "database", None,
+                     kept_aside=aside.name if aside else None)
+    database.conn.close()
+    print(f"Restored from {source}." + (f" The database it replaced is kept as {aside}."
+                                        if aside else ""))
     return 0
 
 

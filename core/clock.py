@@ -1,17 +1,31 @@
 """Time in one place, so rules and tests agree on what 'now' and 'today' are.
 
 Stored times are UTC; 'today' is the date in England, where the councils work.
+
+Tests can move the calendar: `with clock.frozen(date(2026, 12, 25)):` makes
+now(), today() and stamp() answer as if it were that day (noon in London, for a
+date), in this process and its threads (AppTest included). By default the clock
+still runs on from there, so stamps keep their order; `tick=False` stops it dead.
+epoch() stays real: it times sign-in lifetimes and lock-outs in seconds, as the
+sign-in cookie does. A server in another process keeps the real date.
 """
 
 import time
-from datetime import date, datetime, timezone
+from contextlib import contextmanager
+from datetime import date, datetime, time as clock_time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
 
+# (the moment the clock was set to, the real time it was set at, whether it runs on)
+_set: tuple[datetime, float, bool] | None = None
+
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    if _set is None:
+        return datetime.now(timezone.utc)
+    moment, set_at, tick = _set
+    return moment + timedelta(seconds=time.time() - set_at) if tick else moment
 
 
 def epoch() -> float:
@@ -19,7 +33,28 @@ def epoch() -> float:
 
 
 def today() -> date:
-    return datetime.now(LONDON).date()
+    return now().astimezone(LONDON).date()
+
+
+def moment_of(when: date | datetime) -> datetime:
+    """A date as noon in London; a naive datetime as London time; all as UTC."""
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, clock_time(12, 0))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=LONDON)
+    return when.astimezone(timezone.utc)
+
+
+@contextmanager
+def frozen(when: date | datetime, tick: bool = True):
+    """Within the block, the clock reads `when` (see the module docstring). Nests."""
+    global _set
+    before = _set
+    _set = (moment_of(when), time.time(), tick)
+    try:
+        yield now()
+    finally:
+        _set = before
 
 
 def stamp(moment: datetime | None = None) -> str:

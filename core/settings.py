@@ -34,6 +34,9 @@ SETTINGS = {
         Setting("neglect_absent", "Neglect alert: absent from the last … sessions",
                 "Alert when a function was not discussed at all in this many recent sessions.",
                 3, 1, 12),
+        Setting("retention_years", "Keep records after an arrangement ends (years)",
+                "Records of an arrangement that ended longer ago than this are listed for "
+                "review (Admin → Settings). Nothing is deleted automatically.", 25, 1, 100),
     ]
 }
 

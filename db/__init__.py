@@ -1,5 +1,5 @@
 """Storage: the only package that holds SQL."""
 
-from .connection import backup, connect, default_path
+from .connection import RestoreRefused, backup, check_backup, connect, default_path, restore
 
-__all__ = ["backup", "connect", "default_path"]
+__all__ = ["RestoreRefused", "backup", "check_backup", "connect", "default_path", "restore"]

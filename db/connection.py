@@ -241,3 +241,110 @@ def backup(db: Database, target: str | Path) -> Path:
         db.conn.backup(copy)
     copy.close()
     return target
+
+
+class RestoreRefused(Exception):
+    """A backup that is not put in place, and why, in plain words."""
+
+
+def check_backup(source: str | Path) -> list[str]:
+    """Refuse a file that is not a sound portal database this code knows:
+    it must pass `PRAGMA integrity_check` and carry only migrations of ours.
+    Returns the migrations it has (an older schema is upgraded once restored)."""
+    source = Path(source)
+    if not source.is_file():
+        raise RestoreRefused(f"{source} is not a file.")
+    try:
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise RestoreRefused(f"{source} cannot be opened: {error}.") from error
+    try:
+        try:
+            verdict = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as error:
+            raise RestoreRefused(f"{source} is not a database: {error}.") from error
+        if verdict != ["ok"]:
+            raise RestoreRefused(f"{source} fails the integrity check: {'; '.join(verdict[:5])}.")
+        if "_sqlite_migrations" not in tables or "audit_events" not in tables:
+            raise RestoreRefused(f"{source} is not a supervision portal database.")
+        applied = [r[0] for r in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY id",
+            [MIGRATIONS.name])]
+    finally:
+        conn.close()
+    known = [m.name for m in MIGRATIONS._migrations]
+    if not applied:
+        raise RestoreRefused(f"{source} is not a supervision portal database.")
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise RestoreRefused(f"{source} was made by a newer version of the portal "
+                             f"(schema {unknown[-1]}): upgrade the portal first.")
+    return applied
+
+
+def _in_use(path: Path) -> bool:
+    """Whether another connection is reading or writing the database right now.
+    (An idle connection cannot be seen: stop the portal before a restore.)"""
+    conn = sqlite3.connect(str(path), timeout=0.1)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        return bool(busy)
+    except sqlite3.OperationalError as error:
+        if is_busy(error):
+            return True
+        raise
+    finally:
+        conn.close()
+
+
+def restore(path: str | Path | None, source: str | Path, *, aside_suffix: str) -> Path | None:
+    """Put the backup `source` in place of the database at `path`.
+
+    The backup is checked first (check_backup). The current database, if any,
+    is not deleted: it is moved aside to `<name>.<aside_suffix>` (with its -wal
+    and -shm files, after a checkpoint), and put back if the copy fails.
+    Refused while another connection is using the database. Returns where the
+    old database went (None if there was none)."""
+    path = Path(path) if path else default_path()
+    source = Path(source)
+    check_backup(source)
+    if path.exists() and source.resolve() == path.resolve():
+        raise RestoreRefused("The backup is the live database itself.")
+    aside = None
+    if path.exists():
+        if _in_use(path):
+            raise RestoreRefused("The database is in use: stop the portal, then restore.")
+        aside = path.with_name(f"{path.name}.{aside_suffix}")
+        if aside.exists():
+            raise RestoreRefused(f"{aside} already exists.")
+        path.rename(aside)
+        for extra in ("-wal", "-shm"):
+            side = path.with_name(path.name + extra)
+            if side.exists():
+                side.rename(aside.with_name(aside.name + extra))
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        dst = sqlite3.connect(str(path))
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+    except BaseException:
+        for extra in ("", "-wal", "-shm"):
+            left = path.with_name(path.name + extra)
+            if left.exists():
+                left.unlink()
+        if aside is not None:
+            aside.rename(path)
+            for extra in ("-wal", "-shm"):
+                side = aside.with_name(aside.name + extra)
+                if side.exists():
+                    side.rename(path.with_name(path.name + extra))
+        raise
+    _migrated.discard(str(path.resolve()))
+    return aside

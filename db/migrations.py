@@ -399,3 +399,16 @@ def m009_agenda_item_proposal(db):
     item it came from (issue 15), so re-tagging or renaming it never makes the
     proposal look new. Items made before this have none."""
     db.execute("ALTER TABLE agenda_items ADD COLUMN proposal_id TEXT")
+
+
+@MIGRATIONS()
+def m010_audit_append_only(db):
+    """The audit trail is append-only (issue 11): triggers refuse any UPDATE or
+    DELETE of an audit event, whoever asks. Indexes let the audit page filter
+    by time and by kind of event and page through the whole trail."""
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(f"CREATE TRIGGER audit_events_no_{verb.lower()} BEFORE {verb} "
+                   f"ON audit_events BEGIN SELECT RAISE(ABORT, "
+                   f"'audit events are append-only'); END")
+    db.execute("CREATE INDEX audit_at ON audit_events(at)")
+    db.execute("CREATE INDEX audit_action ON audit_events(action)")

@@ -1,7 +1,16 @@
-"""Shared fixtures: temporary databases, fast password hashing, the demo organisation."""
+"""Shared fixtures: temporary databases, fast password hashing, the demo organisation.
 
+`SUPERVISION_TEST_DAY=2027-05-03` (or `2027-03-28T23:30`, London time) runs the
+tests in this process as if on that day: the clock is set there for the whole run
+(`core.clock.frozen`), collection included. The browser tests' server is another
+process, on the real date, so they refuse to run with it.
+"""
+
+import os
 import sqlite3
 import sys
+from contextlib import ExitStack
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -10,10 +19,29 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as storage  # noqa: E402
-from core import auth  # noqa: E402
+from core import auth, clock  # noqa: E402
 from core.demo import load as load_demo  # noqa: E402
 
 DEMO_PASSWORD = "supervision-demo"
+TEST_DAY = os.environ.get("SUPERVISION_TEST_DAY", "")
+_frozen = ExitStack()
+
+
+def pytest_configure(config):
+    """Freeze the clock before collection, as parameters may be worked out from today."""
+    if TEST_DAY:
+        when = datetime.fromisoformat(TEST_DAY) if "T" in TEST_DAY else date.fromisoformat(TEST_DAY)
+        _frozen.enter_context(clock.frozen(when))
+
+
+def pytest_unconfigure(config):
+    _frozen.close()
+
+
+@pytest.fixture(scope="session")
+def test_day():
+    """Today's date, or the one SUPERVISION_TEST_DAY names, for the whole run."""
+    return clock.today()
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +61,6 @@ def database(tmp_path, monkeypatch):
 @pytest.fixture
 def people_only(database):
     """The demo's people, teams and arrangements, with no supervision history."""
-    from core import clock
     from core.demo.people import load_people
 
     with database.atomic():
@@ -42,7 +69,7 @@ def people_only(database):
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory):
+def demo_template(tmp_path_factory, test_day):
     """The demo organisation, loaded once; tests get copies."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     original = auth.BCRYPT_ROUNDS
@@ -50,7 +77,7 @@ def demo_template(tmp_path_factory):
     try:
         template = storage.connect(path)
         with template.atomic():
-            load_demo(template)
+            load_demo(template, test_day)
         template.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         template.conn.close()
     finally:

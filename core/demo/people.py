@@ -1,6 +1,6 @@
 """The demo's people, teams and arrangements."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from db import arrangements as arrangement_table
 from db import teams as team_table
@@ -10,6 +10,7 @@ from .. import audit, clock
 from ..auth import hash_password
 
 DEMO_PASSWORD = "supervision-demo"
+GO_LIVE_MONTHS = 18  # the portal "went live" this long before the load date
 
 TEAMS = [
     ("Assessment and Intervention", "priya.shah"),
@@ -71,7 +72,9 @@ def months_ago(today: date, months: int) -> date:
 
 def load_people(db, today: date) -> dict:
     hashed = hash_password(DEMO_PASSWORD)  # hashed once: every demo account shares it
-    created = clock.stamp()
+    # entered when the portal went live: dated from `today`, like everything in the demo
+    go_live = months_ago(today, GO_LIVE_MONTHS)
+    created = clock.stamp(datetime.combine(go_live, time(9, 0), tzinfo=clock.LONDON))
     people, team_ids = {}, []
     for name, _lead in TEAMS:
         team_ids.append(team_table.insert(db, {"name": name, "created_at": created}))

@@ -12,7 +12,11 @@ with who and why, some rescheduled. Set pieces:
 - zara.hussain (0.6 of full time) is on a pro rata cadence;
 - tom.baker's new contract with Helen Carter notes the change of supervisor.
 
-Every current arrangement but the overdue one has its next session planned.
+Every current arrangement but the overdue one has its next session planned, and
+none of them is overdue on the load date, whatever it is: the last six weeks are
+settled (every session held on its day), and a due date is missed (cancelled and
+never replaced) only when the next one still falls before them, so the last session
+before the load date is always held, whatever the cadence (zara.hussain's is 47 days).
 Everything is written in a few bulk inserts.
 """
 
@@ -31,10 +35,12 @@ from ..contract_template import DEFAULTS
 from ..contracts import stamp_on
 from ..regularity import contract_at
 from ..sessions import series_dates
-from .people import months_ago
+from .people import GO_LIVE_MONTHS, months_ago
 
-GO_LIVE_MONTHS = 18
 OVERDUE = "grace.holt"
+# The weeks before the load date (or an arrangement's end) in which every session is
+# held on its day: nothing there is cancelled, moved or missed.
+SETTLED = timedelta(days=42)
 REVIEW_SOON = "chloe.wright"
 
 # (supervisor, supervisee, kind): contract fields that differ from the template
@@ -168,8 +174,10 @@ def _sessions(arr: dict, who: tuple, versions: list[dict], today: date, rng,
             break
         planned = contract["session_minutes"]
         row = _row(arr, contract, day, rng.choice(TIMES), planned_minutes=planned)
-        settled = day > today - timedelta(days=42) or ended and day > stop - timedelta(days=42)
+        settled = day > today - SETTLED or ended and day > stop - SETTLED
         roll = 1.0 if settled else rng.random()
+        if roll < 0.04 and not _followed(contract_at(versions, due), due, stop):
+            roll = 1.0         # a missed due date must be made up before the settled weeks
         if roll < 0.04:        # cancelled and never replaced: that due date is missed
             side, why = rng.choice(CANCELS)
             add(dict(row, status="cancelled", cancelled_by=party[side], cancel_reason=why))
@@ -204,6 +212,13 @@ def _sessions(arr: dict, who: tuple, versions: list[dict], today: date, rng,
             add(_row(arr, contract, when, rng.choice(TIMES),
                      planned_minutes=contract["session_minutes"]))
     return out
+
+
+def _followed(contract: dict, missed: date, stop: date) -> bool:
+    """Whether the session due after a missed due date still falls before the settled
+    weeks: then it is rolled for like any other, so the last one before `stop` is held
+    and the arrangement is not overdue on the load date, whatever its cadence."""
+    return cadence.due_after(contract, missed) <= stop - SETTLED
 
 
 def _contacts(arr: dict, today: date, rng) -> list[dict]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SUPERVISION_CHROMIUM", "/usr/bin/chromium")
@@ -19,6 +20,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "supervision-demo"
+# expect() retries until the page shows what it should; on a busy machine (./test
+# --stress) 5 s, Playwright's default, is not always enough. It costs nothing when it is.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):
@@ -44,6 +48,9 @@ class Server:
     """`streamlit run app.py` on a free port, on its own database."""
 
     def __init__(self, database: Path, *, demo: bool):
+        if os.environ.get("SUPERVISION_TEST_DAY"):
+            pytest.fail("SUPERVISION_TEST_DAY moves only the test process's clock; the "
+                        "browser tests' server runs on the real date. Unset it for them.")
         self.database = database
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"

@@ -4,13 +4,16 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# How long a script run may take. A first chart page on a fresh server took over 30 s
+# under a load average of 10-30 (`./test --stress`); the wait ends as soon as it is done.
+RUN = 120_000
 
 
 def settle(page: Page) -> None:
     """Wait until the script has finished its run."""
-    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_selector(IDLE, timeout=RUN)
     page.wait_for_timeout(150)
-    page.wait_for_selector(IDLE, timeout=30_000)
+    page.wait_for_selector(IDLE, timeout=RUN)
 
 
 def open_app(page: Page, url: str) -> None:
@@ -48,6 +51,20 @@ def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Sign out").click()
     settle(page)
     expect(page.get_by_role("textbox", name="Username")).to_be_visible()
+
+
+def open_expander(page: Page, label: str, *, last: bool = False):
+    """Open an expander by its label and wait until it is open and has stopped
+    growing (it animates its height): a click inside it before then can miss.
+    Returns the expander."""
+    found = page.get_by_test_id("stExpander").filter(has_text=label)
+    expander = found.last if last else found.first
+    expander.get_by_text(label).first.click()
+    settle(page)
+    expander.locator('[data-testid="stExpanderDetails"]:not([inert])').wait_for()
+    page.wait_for_function("el => el.getAnimations({subtree: true}).length === 0",
+                           arg=expander.element_handle(), timeout=RUN)
+    return expander
 
 
 def go(page: Page, title: str) -> None:

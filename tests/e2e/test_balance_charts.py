@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers import assert_accessible, choose, go, settle, sign_in, sign_out
+from helpers import assert_accessible, choose, go, open_expander, sign_in, sign_out
 from playwright.sync_api import expect
 
 CHART = '[data-testid="stVegaLiteChart"]'
@@ -68,12 +68,10 @@ def test_png_and_csv_downloads_are_built_on_click(page, seeded):
         png_button.click()
     assert Path(png.value.path()).read_bytes().startswith(b"\x89PNG")
     assert png.value.suggested_filename == "balance-per-session.png"
-    page.get_by_text("The figures behind this chart").first.click()
-    settle(page)
+    open_expander(page, "The figures behind this chart")  # a click while it opens can miss
     csv_button = page.get_by_role("button", name="Download balance per session (CSV)")
     expect(csv_button).to_be_visible(timeout=10_000)
     csv_button.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)  # the expander is still opening: a click now can miss
     with page.expect_download(timeout=60_000) as csv:
         csv_button.click()
     text = Path(csv.value.path()).read_text()

@@ -7,7 +7,7 @@ the widgets; tests/app/test_screens_show_what_is_saved.py shows it run by run.)"
 
 import pytest
 from conftest import Server
-from helpers import assert_accessible, settle, sign_in
+from helpers import assert_accessible, choose, settle, sign_in
 from playwright.sync_api import Page, expect
 from record_fixtures import actor, opened
 
@@ -167,8 +167,7 @@ def test_a_second_added_item_carries_no_case_reference(page, saved):
             reference.fill(case)
         else:
             expect(reference).to_have_value("")
-        page.get_by_role("combobox", name="Function", exact=True).click()
-        page.get_by_role("option", name="Personal support", exact=True).click()
+        choose(page, "Function", "Personal support")
         page.get_by_role("button", name="Add the item").click()
         settle(page)
         expect(page.get_by_text("Item added to the agenda.")).to_be_visible()
