@@ -3,10 +3,11 @@
 Fonts: the PDF embeds DejaVu Sans (Debian's `fonts-dejavu-core`, which
 `scripts/fonts.sh` installs for ./run and ./test), which covers Latin, Greek,
 Cyrillic, Arabic, Hebrew and many symbols. Any other TrueType font found in
-FALLBACKS (e.g. Noto fonts, when installed) is used for characters DejaVu
-lacks. With uharfbuzz installed, text is shaped: Arabic letters join and
-right-to-left text runs right to left. A character no font covers (most emoji:
-DejaVu has only a few) is left out of the PDF; nothing fails, and the DOCX
+FALLBACKS (Symbola, from `fonts-symbola`, which the same script installs: most
+emoji up to Unicode 10; Noto fonts, when installed) is used for characters
+DejaVu lacks. With uharfbuzz installed, text is shaped: Arabic letters join and
+right-to-left text runs right to left. A character no font covers (newer emoji
+such as 🧸) is left out of the PDF; nothing fails, and the DOCX
 keeps it. Without DejaVu at all, the
 PDF falls back to a built-in font and shows '?' for what it cannot draw.
 
