@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from reflection_fixtures import arrangement_id
 
 import db as storage
+from core import audit
 
 EARLIER = "(supervised by Marcus Reid)"
 LABEL = "Open a record"
@@ -67,7 +68,7 @@ def audited(page: Page, url: str, axe, action: str, arrangement: int) -> None:
     sign_in(page, url, "admin")
     go(page, "Audit log")
     table = page.get_by_test_id("stDataFrame").first
-    row = table.locator("tr", has_text=action)
+    row = table.locator("tr", has_text=audit.EVENT_NAMES[action])  # in plain words
     expect(row).to_have_count(1, timeout=20_000)
     expect(row.locator("td")).to_have_count(4)  # When, Who, Did, To: nothing else
     expect(row).to_contain_text("Tom Baker")
