@@ -7,8 +7,8 @@ FALLBACKS (Symbola, from `fonts-symbola`, which the same script installs: most
 emoji up to Unicode 10; Noto fonts, when installed) is used for characters
 DejaVu lacks. With uharfbuzz installed, text is shaped: Arabic letters join and
 right-to-left text runs right to left. A character no font covers (newer emoji
-such as 🧸) is left out of the PDF; nothing fails, and the DOCX
-keeps it. Without DejaVu at all, the
+such as 🧸) is written as its Unicode name in brackets, "[teddy bear]", so the
+PDF still says everything that was typed; the DOCX keeps the character itself. Without DejaVu at all, the
 PDF falls back to a built-in font and shows '?' for what it cannot draw.
 
 Typed text is written as text, never parsed (no markdown, no HTML)."""
@@ -59,9 +59,31 @@ def needs_shaping(value: str) -> bool:
                for c in value if ord(c) >= 0x0590)
 
 
+# Characters that only modify the one before them (skin tones, variation selectors,
+# joiners, combining marks): when no font has them they are left out, not named.
+_MODIFIERS = ("Mn", "Me", "Cf", "Sk")
+
+
+def _named(char: str) -> str:
+    name = unicodedata.name(char, f"U+{ord(char):04X}")
+    return f"[{name.lower()}]"
+
+
+def spell_out_missing(value: str, covered) -> str:
+    """Each character no embedded font can draw, as its Unicode name in brackets."""
+    out = []
+    for char in value:
+        if char in "\n\t" or ord(char) in covered or unicodedata.category(char) in _MODIFIERS:
+            out.append(char)
+        else:
+            out.append(_named(char))
+    return "".join(out)
+
+
 class _Pdf(FPDF):
     family = "Helvetica"
     can_shape = False
+    covered: frozenset = frozenset()
 
     def shaping_for(self, value: str) -> None:
         if self.can_shape:
@@ -92,6 +114,8 @@ def _setup() -> tuple[_Pdf, bool]:
             fallbacks.append(family)
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    pdf.covered = frozenset().union(*(font.cmap for key, font in pdf.fonts.items()
+                                      if hasattr(font, "cmap")))
     pdf.can_shape = _shaping_available()
     pdf.family = "DejaVu"
     return pdf, True
@@ -109,7 +133,7 @@ def render_many(docs: list[RecordDocument]) -> bytes:
 
     def text(value: str) -> str:
         if unicode_font:
-            return value
+            return spell_out_missing(value, pdf.covered)
         return value.encode("latin-1", "replace").decode("latin-1")
 
     def para(value: str, *, style: str = "", size: float = 10.5, height: float = 5.5) -> None:

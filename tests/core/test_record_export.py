@@ -97,6 +97,17 @@ def test_pdf_has_every_section_and_draws_emoji_and_right_to_left_text(agreed):
     assert pdf_file.font_dir() is not None, "DejaVu Sans is missing: run scripts/fonts.sh"
 
 
+def test_a_character_no_font_draws_is_written_as_its_name():
+    """Nothing typed silently disappears from a PDF: a newer emoji or a script with no
+    embedded font is spelled out; what the fonts draw, and modifiers, are kept."""
+    pdf, unicode_font = pdf_file._setup()
+    assert unicode_font
+    shown = pdf_file.spell_out_missing("Teddy \U0001F9F8, baby \U0001F476\U0001F3FD, 你",
+                                       pdf.covered)
+    assert "[teddy bear]" in shown and "[cjk unified ideograph-4f60]" in shown
+    assert "\U0001F476\U0001F3FD" in shown and shown.startswith("Teddy ")
+
+
 def test_html_markdown_and_script_are_shown_as_text(agreed):
     db, sid = agreed
     sam = actor(db, "sam.taylor")
