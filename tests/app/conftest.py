@@ -81,3 +81,28 @@ def choose(box, option: str):
         except Exception:  # noqa: BLE001 - a format function that only knows its own ids
             continue
     raise AssertionError(f"no value shows as {option!r}")
+
+
+SESSION_PAGES = {"app_pages/prepare.py", "app_pages/records.py", "app_pages/run_session.py"}
+
+
+def page_views(username: str, sids, pick, per_box: int = 1):
+    """(where, AppTest after a run) for every page this person has: each page plain,
+    the session pages at each of `sids`, and again after choosing, in each select
+    box, up to `per_box` options for which `pick(option)` holds."""
+    first = signed_in(username)
+    for path in sorted(registered(first)):
+        for sid in [None] + (list(sids) if path in SESSION_PAGES else []):
+            at = signed_in(username)
+            at.switch_page(str(ROOT / path))
+            if sid is not None:
+                at.query_params["session"] = str(sid)
+            at.run()
+            yield f"{path}?session={sid}", at
+            wanted = [(box.key, box.label, o) for box in at.selectbox
+                      for o in [o for o in box.options if pick(o)][:per_box]]
+            for key, label, option in wanted:  # the tree is new after each run: look again
+                box = next((b for b in at.selectbox if (b.key, b.label) == (key, label)), None)
+                if box is not None and option in box.options:
+                    choose(box, option).run()
+                    yield f"{path}?session={sid} choosing {option!r}", at

@@ -11,10 +11,9 @@ undone). Each look is one check, counted with the core half.
 
 import matrix_fixtures
 import pytest
-from conftest import ROOT, choose, registered, signed_in
+from conftest import page_views
 from matrix_fixtures import ALLOWED, MARKERS, PERF, SUPPORT
 
-SESSION_PAGES = {"app_pages/prepare.py", "app_pages/records.py", "app_pages/run_session.py"}
 
 
 @pytest.fixture(scope="module")
@@ -29,25 +28,8 @@ def page_text(at) -> str:
 
 def views(username: str, w: dict):
     """(where, AppTest after a run) for every view of every page this person has."""
-    first = signed_in(username)
-    for path in sorted(registered(first)):
-        params = [None]
-        if path in SESSION_PAGES:
-            params += [w["sid"], w["shared_sid"], w["draft_sid"], w["old_sid"]]
-        for sid in params:
-            at = signed_in(username)
-            at.switch_page(str(ROOT / path))
-            if sid is not None:
-                at.query_params["session"] = str(sid)
-            at.run()
-            yield f"{path}?session={sid}", at
-            wanted = [(box.key, box.label, o) for box in at.selectbox
-                      for o in [o for o in box.options if "Tom Baker" in str(o)][:2]]
-            for key, label, option in wanted:  # the tree is new after each run: look again
-                box = next((b for b in at.selectbox if (b.key, b.label) == (key, label)), None)
-                if box is not None and option in box.options:
-                    choose(box, option).run()
-                    yield f"{path}?session={sid} choosing {option!r}", at
+    sids = [w["sid"], w["shared_sid"], w["draft_sid"], w["old_sid"]]
+    return page_views(username, sids, lambda o: "Tom Baker" in str(o), per_box=2)
 
 
 @pytest.mark.parametrize("who", list(ALLOWED))

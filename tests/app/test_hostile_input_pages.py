@@ -14,7 +14,7 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from conftest import ROOT, choose, registered, signed_in
+from conftest import page_views
 from record_fixtures import opened
 from reflection_fixtures import actor, arrangement_id, session
 
@@ -32,7 +32,6 @@ NAME = "Sam <b>T</b> ![i](javascript:alert(1)) 😀\u202e'; --"  # fits every na
 # colour and emphasis syntax with nothing escaped inside it.
 RAW = re.compile(r"(?<!\\)<(script|img|b>|/)|!\[|\]\(javascript:|:red\[|\*\*b\*\*")
 MARKDOWN_FIELDS = {"body", "label", "help", "captions"}
-SESSION_PAGES = {"app_pages/prepare.py", "app_pages/records.py", "app_pages/run_session.py"}
 
 
 def _build(db) -> dict:
@@ -149,22 +148,7 @@ def html_allowed(proto):
 
 
 def views(username, sids):
-    first = signed_in(username)
-    for path in sorted(registered(first)):
-        for sid in [None] + (sids if path in SESSION_PAGES else []):
-            at = signed_in(username)
-            at.switch_page(str(ROOT / path))
-            if sid is not None:
-                at.query_params["session"] = str(sid)
-            at.run()
-            yield f"{path}?session={sid}", at
-            wanted = [(box.key, box.label, o) for box in at.selectbox
-                      for o in [o for o in box.options if str(o).startswith("Sam ")][:1]]
-            for key, label, option in wanted:  # the tree is new after each run: look again
-                box = next((b for b in at.selectbox if (b.key, b.label) == (key, label)), None)
-                if box is not None and option in box.options:
-                    choose(box, option).run()
-                    yield f"{path}?session={sid} choosing {option!r}", at
+    return page_views(username, sids, lambda o: str(o).startswith("Sam "))
 
 
 @pytest.mark.parametrize("username", ["sam.taylor", "helen.carter", "priya.shah", "admin"])
