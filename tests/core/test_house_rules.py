@@ -71,3 +71,10 @@ def test_user_text_is_never_rendered_as_html():
     for folder in ("app_pages", "ui"):
         for path in python_files(folder):
             assert "unsafe_allow_html=True" not in path.read_text(), path
+
+
+def test_test_modules_have_unique_names_across_folders():
+    """pytest imports test modules by their base name (no packages under tests/), so
+    two folders holding the same file name break collection of the whole suite."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert sorted({n for n in names if names.count(n) > 1}) == []
