@@ -90,4 +90,4 @@ def subject_access_download(actor, user_id: int, username: str, name: str) -> No
                        file_name=subject_access.zip_name(username), mime="application/zip",
                        key=f"subject_access_{user_id}", icon=":material/folder_zip:",
                        on_click="ignore")
-    st.caption("The file is made when you press the button; it can take a little while.")
+    st.markdown("The file is made when you press the button; it can take a little while.")

@@ -78,3 +78,10 @@ def test_test_modules_have_unique_names_across_folders():
     two folders holding the same file name break collection of the whole suite."""
     names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
     assert sorted({n for n in names if names.count(n) > 1}) == []
+
+
+def test_no_caption_text():
+    """st.caption's grey fails axe's colour-contrast rule (WCAG 2.2 AA): use markdown."""
+    used = [str(p.relative_to(ROOT)) for folder in ("ui", "app_pages")
+            for p in (ROOT / folder).rglob("*.py") if "st.caption(" in p.read_text()]
+    assert used == []
