@@ -9,6 +9,7 @@ import pytest
 from conftest import Server
 from helpers import assert_accessible, choose, settle, sign_in
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from record_fixtures import actor, opened
 
 import db as storage
@@ -194,8 +195,16 @@ def test_a_refused_safeguarding_flag_shows_its_reason(page, saved, axe):
     expect(page.get_by_text("Action added.")).to_be_visible()
     # each editable item has one flag expander, in agenda order
     flag = expanders.filter(has_text="Flag as a safeguarding concern").nth(int(n) - 1)
-    flag.get_by_text("Flag as a safeguarding concern").first.click()
-    expect(flag.get_by_role("textbox", name=f"Item {n}: reason")).to_be_visible()
+    reason = flag.get_by_role("textbox", name=f"Item {n}: reason")
+    for _attempt in range(3):  # a rerun still settling can redraw it closed: open again
+        settle(page)
+        flag.get_by_text("Flag as a safeguarding concern").first.click()
+        try:
+            reason.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    expect(reason).to_be_visible()
     flag.get_by_role("button", name="Flag as a safeguarding concern").click()
     settle(page)
     expect(flag.get_by_text("Enter the reason.")).to_be_visible()
