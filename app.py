@@ -3,8 +3,13 @@
 import streamlit as st
 
 from core.errors import Busy
-from ui import auth, context, forms, nav, shared_screen
-from ui.text import inert, inert_message
+from ui.kit import auth
+from ui.kit import context
+from ui.kit import forms
+from core.tasks import Destination
+from ui import navigation as nav
+from ui.records import shared_screen
+from ui.kit.text import inert, inert_message
 
 st.set_page_config(
     page_title="Supervision portal",
@@ -28,7 +33,7 @@ if actor is not None and not shared:
             actor = None
 
 forms.apply_resets()
-page = st.navigation(nav.pages(actor, only=shared_screen.PAGE if shared else None),
+page = st.navigation(nav.pages(actor, only=Destination.RUN_SESSION if shared else None),
                      position="sidebar" if actor and not shared else "hidden")
 try:
     page.run()

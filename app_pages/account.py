@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from core import auth as rules
-from ui import auth, context, exports, forms, item_reads
-from ui.guard import guard
+from core.people import sign_in as rules
+from ui.kit import auth
+from ui.kit import context
+from ui.records import exports
+from ui.kit import forms
+from ui.records import item_reads
+from ui.kit.guard import guard
 
 actor = guard(password_page=True)
 db = context.database()

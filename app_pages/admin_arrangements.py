@@ -4,12 +4,15 @@ from datetime import timedelta
 
 import streamlit as st
 
-from core import arrangements, clock, users
-from core.arrangements import KINDS
-from core.roles import Role
+from core import clock
+from core.people import arrangements
+from core.people import users
+from core.people.arrangements import KINDS
+from core.access.roles import Role
 from core.validation import EARLIEST, LATEST_YEARS_AHEAD
-from ui import context, forms
-from ui.guard import guard
+from ui.kit import context
+from ui.kit import forms
+from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
 db = context.database()

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from core.roles import Role
-from ui import audit_trail, context
-from ui.guard import guard
+from core.access.roles import Role
+from ui.admin import audit_trail
+from ui.kit import context
+from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
 db = context.database()

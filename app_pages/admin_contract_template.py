@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from core import contract_template
-from core.roles import Role
-from ui import context, contract_form, forms
-from ui.guard import guard
+from core.contracts import template as contract_template
+from core.access.roles import Role
+from ui.kit import context
+from ui.contracts import contract_form
+from ui.kit import forms
+from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
 db = context.database()

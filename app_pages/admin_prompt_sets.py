@@ -3,13 +3,15 @@ reflections keep the prompts they answered, whatever happens to the set."""
 
 import streamlit as st
 
-from core import clock, prompt_sets
-from core.prompt_sets import DESCRIPTION_MAX, FUNCTIONS, MAX_PROMPTS, PROMPT_MAX, STAGE_MAX
+from core import clock
+from core.preparation import prompt_sets
+from core.preparation.prompt_sets import DESCRIPTION_MAX, FUNCTIONS, MAX_PROMPTS, PROMPT_MAX, STAGE_MAX
 from core.validation import NAME_MAX
-from core.roles import Role
-from ui import context, forms
-from ui.guard import guard
-from ui.text import inert
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit import forms
+from ui.kit.guard import guard
+from ui.kit.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()

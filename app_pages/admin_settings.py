@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from core import settings
-from core.roles import Role
-from ui import context, forms, retention
-from ui.guard import guard
+from core.admin import settings
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit import forms
+from ui.admin import retention
+from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
 db = context.database()

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from core import teams, users
-from core.roles import Role
+from core.people import teams
+from core.people import users
+from core.access.roles import Role
 from core.validation import NAME_MAX
-from ui import context, forms
-from ui.guard import guard
-from ui.text import inert
+from ui.kit import context
+from ui.kit import forms
+from ui.kit.guard import guard
+from ui.kit.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()

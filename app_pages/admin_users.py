@@ -2,13 +2,17 @@
 
 import streamlit as st
 
-from core import auth as rules
-from core import clock, teams, users
-from core.roles import Role
+from core.people import sign_in as rules
+from core import clock
+from core.people import teams
+from core.people import users
+from core.access.roles import Role
 from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
-from ui import context, exports, forms
-from ui.guard import guard
-from ui.text import inert
+from ui.kit import context
+from ui.records import exports
+from ui.kit import forms
+from ui.kit.guard import guard
+from ui.kit.text import inert
 
 actor = guard(Role.ADMIN)
 db = context.database()

@@ -2,11 +2,15 @@
 
 import streamlit as st
 
-from core import clock, contracts, supervision_tasks
+from core import clock, contracts
+from core.contracts import tasks as contract_tasks
 from core.errors import ValidationError
-from core.roles import Role
-from ui import arrangement_picker, context, contract_form, forms
-from ui.guard import guard
+from core.access.roles import Role
+from ui.kit import arrangement_picker
+from ui.kit import context
+from ui.contracts import contract_form
+from ui.kit import forms
+from ui.kit.guard import guard
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN)
 db = context.database()
@@ -18,7 +22,7 @@ st.write("Every formal session works inside a supervision contract that both the
 forms.flash()
 
 arr = arrangement_picker.choose(db, actor, key="contracts_arrangement",
-                                prefer=supervision_tasks.contract_attention(db, actor))
+                                prefer=contract_tasks.contract_attention(db, actor))
 if arr is None:
     st.stop()
 view = contracts.overview(db, actor, arr["id"])

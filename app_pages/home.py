@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from core import clock, people, tasks
-from ui import context
-from ui.guard import guard
-from ui.text import inert
-from ui.widgets import link
+from core import clock, home
+from core.people import profile as people
+from ui.kit import context
+from ui.kit.guard import guard
+from ui.kit.text import inert
+from ui.navigation import link
 
 actor = guard()
 db = context.database()
@@ -20,7 +21,7 @@ st.markdown(" · ".join(f for f in facts if f))
 st.markdown("**Your roles:** " + (", ".join(me.roles) if me.roles else
                                   "none yet. An admin sets up arrangements and teams."))
 
-to_do = tasks.for_actor(db, actor)
+to_do = home.tasks_for(db, actor)
 if to_do:
     st.header("To do", anchor=False)
     for task in to_do:
@@ -28,7 +29,7 @@ if to_do:
             line = f"**{inert(task.text)}**"  # says so already
         else:
             line = ("**Overdue:** " if task.urgent else "") + inert(task.text)
-        link(task.page, line, query_params={"session": str(task.session_id)}
+        link(task.to, line, query_params={"session": str(task.session_id)}
              if task.session_id else None)
 
 

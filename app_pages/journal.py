@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from core import clock, journal
-from core.prompt_sets import function_label
-from core.roles import Role
-from ui import context
-from ui.guard import guard
-from ui.journal_editor import editor, entry_actions
-from ui.text import inert, inert_block
+from core import clock
+from core.preparation import journal
+from core.preparation.prompt_sets import function_label
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit.guard import guard
+from ui.preparation.journal_editor import editor, entry_actions
+from ui.kit.text import inert, inert_block
 
 actor = guard(Role.SUPERVISEE)
 db = context.database()

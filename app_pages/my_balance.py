@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from core import clock, insights
-from core.balance import balance, quarter_label
-from core.roles import Role
-from ui import charts, context
-from ui.guard import guard
-from ui.text import inert
+from core.insights.balance import balance, quarter_label
+from core.access.roles import Role
+from ui.charts import charts
+from ui.kit import context
+from ui.kit.guard import guard
+from ui.kit.text import inert
 
 actor = guard(Role.SUPERVISEE)
 db = context.database()

@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from core import clock, insights
-from core.balance import FUNCTIONS, LABELS, month_label
-from core.roles import Role
-from ui import charts, compliance, context
-from ui.guard import guard
+from core.insights.balance import FUNCTIONS, LABELS, month_label
+from core.access.roles import Role
+from ui.charts import charts
+from ui.insights import compliance
+from ui.kit import context
+from ui.kit.guard import guard
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()

@@ -5,11 +5,19 @@ from datetime import time, timedelta
 
 import streamlit as st
 
-from core import arrangement_access, cadence, clock, contracts, regularity, sessions
-from core.roles import Role
-from ui import arrangement_picker, context, forms, session_forms
-from ui.guard import guard
-from ui.text import inert
+from core import clock, contracts, sessions
+from core.access import arrangement_access
+from core.contracts import cadence
+from core.sessions import regularity
+from core.access.roles import Role
+from core.tasks import Destination
+from ui import navigation
+from ui.kit import arrangement_picker
+from ui.kit import context
+from ui.kit import forms
+from ui.sessions import session_forms
+from ui.kit.guard import guard
+from ui.kit.text import inert
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -28,8 +36,7 @@ if arr is None:
 view = contracts.overview(db, actor, arr["id"])
 if view["readiness"]:
     st.warning(view["readiness"], icon=":material/contract:")
-    st.page_link("app_pages/contracts.py", label="Go to Contracts",
-                 icon=":material/arrow_forward:")
+    navigation.link(Destination.CONTRACTS, "Go to Contracts")
     st.stop()
 contract = view["current"]
 fig = regularity.summary(db, actor, arr["id"], today)

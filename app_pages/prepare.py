@@ -3,14 +3,19 @@ for a planned session, saved to the database as they type."""
 
 import streamlit as st
 
-from core import clock, reflections
-from core.arrangements import KINDS
+from core import clock
+from core.preparation import reflections
+from core.people.arrangements import KINDS
 from core.errors import PortalError
-from core.roles import Role
-from ui import context, forms, params, prepare, reflection_view
-from ui.guard import guard
-from ui.reflection_draft import Draft
-from ui.text import inert, inert_message
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit import forms
+from ui.kit import params
+from ui.preparation import prepare
+from ui.preparation import reflection_view
+from ui.kit.guard import guard
+from ui.preparation.reflection_draft import Draft
+from ui.kit.text import inert, inert_message
 
 actor = guard(Role.SUPERVISEE)
 db = context.database()

@@ -4,14 +4,23 @@ timeliness and minutes, and reads text only through an audited file audit."""
 
 import streamlit as st
 
-from core import actions, arrangement_access, clock, records
+from core import clock, records
+from core.records import actions
+from core.access import arrangement_access
 from core.errors import PortalError
-from core.permissions import Relation
-from core.roles import Role
-from ui import (action_forms, arrangement_picker, context, exports, forms, history_consent,
-                params, record_forms, record_view)
-from ui.guard import guard
-from ui.text import inert, inert_block, inert_message
+from core.access.permissions import Relation
+from core.access.roles import Role
+from ui.records import action_forms
+from ui.kit import arrangement_picker
+from ui.kit import context
+from ui.records import exports
+from ui.kit import forms
+from ui.records import history_consent
+from ui.kit import params
+from ui.records import record_forms
+from ui.records import record_view
+from ui.kit.guard import guard
+from ui.kit.text import inert, inert_block, inert_message
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)
 db = context.database()

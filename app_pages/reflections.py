@@ -4,13 +4,16 @@ they have shared. Never a draft, and nothing of anyone else's arrangements."""
 
 import streamlit as st
 
-from core import clock, reflections
-from core.arrangements import KINDS
+from core import clock
+from core.preparation import reflections
+from core.people.arrangements import KINDS
 from core.errors import PortalError
-from core.roles import Role
-from ui import context, params, reflection_view
-from ui.guard import guard
-from ui.text import inert, inert_message
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit import params
+from ui.preparation import reflection_view
+from ui.kit.guard import guard
+from ui.kit.text import inert, inert_message
 
 actor = guard(Role.SUPERVISOR, Role.SUPERVISEE)
 db = context.database()

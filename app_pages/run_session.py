@@ -5,12 +5,16 @@ record. On a shared screen the page shows this arrangement and nothing else."""
 import streamlit as st
 
 from core import records
-from core.arrangements import KINDS
+from core.people.arrangements import KINDS
 from core.errors import PortalError
-from core.roles import Role
-from ui import context, forms, params, run_session, shared_screen
-from ui.guard import guard
-from ui.text import inert, inert_message
+from core.access.roles import Role
+from ui.kit import context
+from ui.kit import forms
+from ui.kit import params
+from ui.records import run_session
+from ui.records import shared_screen
+from ui.kit.guard import guard
+from ui.kit.text import inert, inert_message
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()

@@ -4,12 +4,19 @@ from datetime import date
 
 import streamlit as st
 
-from core import arrangement_access, calendar, clock, informal, regularity, sessions
-from core import supervision_tasks
-from core.informal import FUNCTIONS
-from core.roles import Role
-from ui import arrangement_picker, context, forms, session_forms
-from ui.guard import guard
+from core import clock, sessions
+from core.access import arrangement_access
+from core.sessions import calendar
+from core.sessions import informal
+from core.sessions import regularity
+from core.sessions import tasks as session_tasks
+from core.sessions.informal import FUNCTIONS
+from core.access.roles import Role
+from ui.kit import arrangement_picker
+from ui.kit import context
+from ui.kit import forms
+from ui.sessions import session_forms
+from ui.kit.guard import guard
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN)
 db = context.database()
@@ -18,7 +25,7 @@ today = clock.today()
 st.title("Sessions", anchor=False)
 forms.flash()
 arr = arrangement_picker.choose(db, actor, key="sessions_arrangement",
-                                prefer=supervision_tasks.overdue_attention(db, actor))
+                                prefer=session_tasks.overdue_attention(db, actor))
 if arr is None:
     st.stop()
 side = arrangement_access.side(db, actor, arr)

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from core import setup
+from core.admin import setup
 from core.demo.people import ACCOUNTS, DEMO_PASSWORD
 from core.validation import NAME_MAX, USERNAME_HELP
-from ui import auth, context, forms
+from ui.kit import auth
+from ui.kit import context
+from ui.kit import forms
 
 # Open to anyone, signed in or not: this is the way in.
 db = context.database()

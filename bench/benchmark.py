@@ -23,8 +23,9 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 import db as storage  # noqa: E402
-from core import navigation, setup  # noqa: E402
-from core.roles import load_actor  # noqa: E402
+from ui import navigation  # noqa: E402
+from core.admin import setup  # noqa: E402
+from core.access.roles import load_actor  # noqa: E402
 
 DEMO_PEOPLE = ["sam.taylor", "helen.carter", "priya.shah", "admin"]
 

@@ -33,10 +33,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as storage  # noqa: E402
-from core import clock, journal, records, reflections  # noqa: E402
+from core import clock, records  # noqa: E402
+from core.preparation import journal
+from core.preparation import reflections
 from core.demo import load as load_demo  # noqa: E402
 from core.errors import Busy, PortalError  # noqa: E402
-from core.roles import load_actor  # noqa: E402
+from core.access.roles import load_actor  # noqa: E402
 from db import reflections as reflection_table  # noqa: E402
 
 KINDS = ("reflection", "record_item", "journal", "action")

@@ -21,8 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import db as storage  # noqa: E402
-from core import auth, clock, setup  # noqa: E402
-from core.reflections import version_content  # noqa: E402
+from core import clock  # noqa: E402
+from core.people import sign_in as auth
+from core.admin import setup
+from core.preparation.reflections import version_content  # noqa: E402
 from db import bulk  # noqa: E402
 
 FUNCTIONS = ("performance", "development", "support")

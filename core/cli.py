@@ -19,9 +19,11 @@ import sys
 
 import db as storage
 
-from . import audit, clock, setup
-from .demo.people import ACCOUNTS, DEMO_PASSWORD
-from .errors import ValidationError
+from core import clock
+from core.admin import audit
+from core.admin import setup
+from core.demo.people import ACCOUNTS, DEMO_PASSWORD
+from core.errors import ValidationError
 
 
 def main(argv=None) -> int:

@@ -15,8 +15,8 @@ exactly as typed.
 import re
 from datetime import date, timedelta
 
-from . import clock
-from .errors import ValidationError
+from core import clock
+from core.errors import ValidationError
 
 NAME_MAX = 120
 TITLE_MAX = 200

@@ -2,7 +2,7 @@
 
 A sqlite-utils Database may only be used on the thread that opened it, and
 Streamlit reruns the script on a new thread, so callers open one connection
-per script run (see ui/context.py) and never share it across threads.
+per script run (see ui/kit/context.py) and never share it across threads.
 
 Writes under load: every transaction opened through `atomic()` (ours and the
 ones sqlite-utils opens for insert, update, upsert, delete) starts with

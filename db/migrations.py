@@ -7,6 +7,8 @@ dates are ISO `YYYY-MM-DD`. JSON columns hold text.
 
 from sqlite_utils.migrations import Migrations
 
+from db import prompt_sets
+
 MIGRATIONS = Migrations("supervision")
 
 FUNCTIONS = "('performance','development','support')"
@@ -297,10 +299,8 @@ def m004_records_and_actions(db):
 
 @MIGRATIONS()
 def m005_builtin_prompt_sets(db):
-    """Every installation gets the five built-in prompt sets (issue 4)."""
-    from .prompt_sets import install_builtin
-
-    install_builtin(db)
+    """Every installation gets the five built-in prompt sets."""
+    prompt_sets.install_builtin(db)
 
 
 @MIGRATIONS()

@@ -1,6 +1,6 @@
 """Retention: ended arrangements past the retention period, and their purge.
 
-What a purge of an arrangement removes (see core/retention.py for why):
+What a purge of an arrangement removes (see core/admin/retention.py for why):
 its contracts, sessions, records, record items, actions, disputes, addenda,
 reflections (and their submitted versions) of its sessions, informal contacts,
 notices about its sessions, and its balance version counter. It keeps people,

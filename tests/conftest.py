@@ -8,7 +8,6 @@ process, on the real date, so they refuse to run with it.
 
 import os
 import sqlite3
-import sys
 from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
@@ -16,10 +15,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 import db as storage  # noqa: E402
-from core import auth, clock  # noqa: E402
+from core import clock  # noqa: E402
+from core.people import sign_in as auth
 from core.demo import load as load_demo  # noqa: E402
 
 DEMO_PASSWORD = "supervision-demo"
@@ -101,7 +100,7 @@ def demo(demo_template, tmp_path, monkeypatch):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The confidentiality matrix's count of checks (tests/core/test_confidentiality_matrix.py)."""
+    """The confidentiality matrix's count of checks (tests/core/access/test_confidentiality_matrix.py)."""
     counted = [(r.outcome, v) for reports in terminalreporter.stats.values() for r in reports
                if getattr(r, "when", None) == "call"
                for k, v in getattr(r, "user_properties", ()) if k == "confidentiality_checks"]

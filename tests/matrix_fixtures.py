@@ -1,5 +1,5 @@
 """The world of the confidentiality matrix (DESIGN.md, "Who may see what"), shared
-by tests/core/test_confidentiality_matrix.py and its page half in tests/app.
+by tests/core/access/test_confidentiality_matrix.py and its page half in tests/app.
 
 Tom Baker was supervised by Marcus Reid (ended) and now by Helen Carter; Priya
 Shah leads his team. Every secret is a unique marker string, one per row of the
@@ -12,7 +12,11 @@ from datetime import timedelta
 from reflection_fixtures import actor, arrangement_id, session
 
 import db as storage
-from core import clock, history_consent, informal, journal, records, reflections, sessions
+from core import clock, records, sessions
+from core.access import history_consent
+from core.sessions import informal
+from core.preparation import journal
+from core.preparation import reflections
 from db import prompt_sets as prompt_table
 
 # One marker per secret; the comment names its row of the matrix.

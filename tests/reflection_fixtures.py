@@ -8,7 +8,7 @@ on top of whatever the database holds already (the demo may have sessions too).
 from datetime import datetime, time, timedelta
 
 from core import clock
-from core.roles import load_actor
+from core.access.roles import load_actor
 from db import actions as action_table
 from db import reflections as table
 

@@ -6,11 +6,11 @@ flags always have something current to show.
 
 from datetime import date
 
-from .. import clock
-from .people import DEMO_PASSWORD, load_people
-from .supervision import load_supervision
-from .reflections import load_reflections
-from .records import load_records
+from core import clock
+from core.demo.people import DEMO_PASSWORD, load_people
+from core.demo.supervision import load_supervision
+from core.demo.reflections import load_reflections
+from core.demo.records import load_records
 
 __all__ = ["DEMO_PASSWORD", "load"]
 

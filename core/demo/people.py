@@ -6,8 +6,9 @@ from db import arrangements as arrangement_table
 from db import teams as team_table
 from db import users as user_table
 
-from .. import audit, clock
-from ..auth import hash_password
+from core import clock
+from core.admin import audit
+from core.people.sign_in import hash_password
 
 DEMO_PASSWORD = "supervision-demo"
 GO_LIVE_MONTHS = 18  # the portal "went live" this long before the load date

@@ -27,9 +27,9 @@ from datetime import date, datetime, time, timedelta
 from db import records as table
 from db import reflections as reflection_table
 
-from .. import clock
-from ..timeliness import share_by
-from ..workdays import add_working_days, on_or_after
+from core import clock
+from core.insights.timeliness import share_by
+from core.workdays import add_working_days, on_or_after
 
 FADING = "chloe.wright"
 DISPUTED = "tom.baker"

@@ -13,8 +13,9 @@ from db import journal as journal_table
 from db import prompt_sets as prompt_table
 from db import reflections as table
 
-from .. import audit, clock
-from ..reflections import agenda_item, blank_answers, session_date, version_content
+from core import clock
+from core.admin import audit
+from core.preparation.reflections import agenda_item, blank_answers, session_date, version_content
 
 # Answers by prompt set and position: each prompt gets one of these, in turn.
 ANSWERS = {

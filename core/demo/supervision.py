@@ -30,12 +30,13 @@ from db import contracts as contract_table
 from db import informal as informal_table
 from db import sessions as session_table
 
-from .. import cadence, workdays
-from ..contract_template import DEFAULTS
-from ..contracts import stamp_on
-from ..regularity import contract_at
-from ..sessions import series_dates
-from .people import GO_LIVE_MONTHS, months_ago
+from core.contracts import cadence
+from core import workdays
+from core.contracts.template import DEFAULTS
+from core.contracts.contract import stamp_on
+from core.sessions.regularity import contract_at
+from core.sessions.planning import series_dates
+from core.demo.people import GO_LIVE_MONTHS, months_ago
 
 OVERDUE = "grace.holt"
 # The weeks before the load date (or an arrangement's end) in which every session is

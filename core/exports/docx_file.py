@@ -9,7 +9,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
-from .record_document import RecordDocument
+from core.exports.record_document import RecordDocument
 
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

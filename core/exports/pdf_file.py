@@ -20,7 +20,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from .record_document import RecordDocument
+from core.exports.record_document import RecordDocument
 
 MIME = "application/pdf"
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
@@ -42,14 +42,6 @@ def font_dir() -> Path | None:
         if all((folder / name).is_file() for name in FACES.values()):
             return folder
     return None
-
-
-def _shaping_available() -> bool:
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def needs_shaping(value: str) -> bool:
@@ -116,7 +108,7 @@ def _setup() -> tuple[_Pdf, bool]:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
     pdf.covered = frozenset().union(*(font.cmap for key, font in pdf.fonts.items()
                                       if hasattr(font, "cmap")))
-    pdf.can_shape = _shaping_available()
+    pdf.can_shape = True  # uharfbuzz is pinned in requirements.txt
     pdf.family = "DejaVu"
     return pdf, True
 

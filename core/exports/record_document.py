@@ -1,7 +1,7 @@
 """An agreed supervision record as a plain document model, laid out like a
 council supervision record, for the DOCX and PDF renderers.
 
-Who gets what follows the matrix (core/permissions.py):
+Who gets what follows the matrix (core/access/permissions.py):
 
 - the supervisee, the supervisor of the arrangement (also after it ended) and a
   later supervisor the supervisee let read the history get the whole record;
@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from db import contracts as contract_table
 from db import records as record_table
 
-from .. import clock, permissions, records
-from ..errors import PermissionDenied, ValidationError
-from ..functions import FUNCTIONS
-from ..permissions import Relation
-from ..roles import Actor
+from core import clock
+from core.access import permissions
+from core.records import record as records
+from core.errors import PermissionDenied, ValidationError
+from core.vocabulary import FUNCTIONS
+from core.access.permissions import Relation
+from core.access.roles import Actor
 
 KINDS = {"line": "Line-management supervision", "child_protection": "Child protection supervision",
          "clinical": "Clinical supervision"}

@@ -4,10 +4,10 @@ as the document exists)."""
 
 from dataclasses import dataclass
 
-from .. import audit
-from ..errors import ValidationError
-from ..roles import Actor
-from . import docx_file, pdf_file, record_document
+from core.admin import audit
+from core.errors import ValidationError
+from core.access.roles import Actor
+from core.exports import docx_file, pdf_file, record_document
 
 FORMATS = {"docx": (docx_file.render, docx_file.MIME), "pdf": (pdf_file.render, pdf_file.MIME)}
 

@@ -54,11 +54,13 @@ from db import sessions as session_table
 from db import subject_access as table
 from db import users as user_table
 
-from .. import audit, clock, records
-from ..errors import NotFound, PermissionDenied
-from ..roles import Actor, actor_from_user
-from . import docx_file, pdf_file, record_document
-from .record_export import ExportFile, filename
+from core import clock
+from core.admin import audit
+from core.records import record as records
+from core.errors import NotFound, PermissionDenied
+from core.access.roles import Actor, actor_from_user
+from core.exports import docx_file, pdf_file, record_document
+from core.exports.record_export import ExportFile, filename
 
 VIEW_FLAGS = ("can_edit", "can_share", "can_sign", "can_dispute", "can_add_addendum",
               "new_proposals", "side")

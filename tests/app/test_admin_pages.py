@@ -2,7 +2,7 @@
 
 from conftest import button, page, texts
 
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 
 def by_label(widgets, label):

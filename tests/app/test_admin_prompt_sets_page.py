@@ -3,7 +3,7 @@
 from conftest import button, page, texts
 from reflection_fixtures import actor
 
-from core import prompt_sets
+from core.preparation import prompt_sets
 from db import prompt_sets as prompt_table
 
 PAGE = "app_pages/admin_prompt_sets.py"

@@ -8,7 +8,8 @@ from conftest import button, page, texts
 from export_fixtures import agreed_record
 from reflection_fixtures import actor, arrangement_id
 
-from core import audit, clock, records
+from core import clock, records
+from core.admin import audit
 
 
 def _fill(db, n):

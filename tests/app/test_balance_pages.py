@@ -2,14 +2,12 @@
 behind each chart (its Vega-Lite spec and dataset) and on its figures table."""
 
 import json
-import sys
 
 import pytest
 import vl_convert
-from conftest import ROOT, page, texts
+from conftest import page, texts
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-sys.path.insert(0, str(ROOT / "tests"))
 
 import balance_fixtures as bf  # noqa: E402
 

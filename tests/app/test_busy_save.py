@@ -8,7 +8,7 @@ import sqlite3
 from conftest import page
 from reflection_fixtures import actor
 
-from core import journal
+from core.preparation import journal
 from db import connection
 
 PAGE = "app_pages/journal.py"

@@ -1,24 +1,22 @@
-"""The chart style and the exports in ui/charts.py: an Okabe–Ito palette, a
+"""The chart style and the exports in ui/charts/charts.py: an Okabe–Ito palette, a
 second channel besides colour, a text alternative, and files built on demand."""
 
 import json
-import sys
 from datetime import date
 
 import altair as alt
 import pandas as pd
 import pytest
 import vl_convert
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "tests"))
 
 import balance_fixtures as bf  # noqa: E402
 
 from core import insights  # noqa: E402
-from core.balance import ITEMS, MINUTES, Balance  # noqa: E402
-from core.roles import load_actor  # noqa: E402
-from ui import charts, context  # noqa: E402
+from core.insights.balance import ITEMS, MINUTES, Balance  # noqa: E402
+from core.access.roles import load_actor  # noqa: E402
+from ui.charts import charts
+from ui.kit import context
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"}
 

@@ -3,22 +3,21 @@ own supervision, and the team lead's regularity, record timeliness, overdue
 actions and flag count, asserting on the data behind each chart and table."""
 
 import json
-import sys
 from datetime import date, timedelta
 
 import pytest
-from conftest import ROOT, page, texts
+from conftest import page, texts
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-sys.path.insert(0, str(ROOT / "tests"))
 
 import balance_fixtures as bf  # noqa: E402
 import compliance_fixtures as cf  # noqa: E402
 
-from core import clock, insights, regularity  # noqa: E402
-from core.balance import add_months, month_label, month_start  # noqa: E402
-from core.roles import load_actor  # noqa: E402
-from core.timeliness import share_by  # noqa: E402
+from core import clock, insights  # noqa: E402
+from core.sessions import regularity
+from core.insights.balance import add_months, month_label, month_start  # noqa: E402
+from core.access.roles import load_actor  # noqa: E402
+from core.insights.timeliness import share_by  # noqa: E402
 
 SUPERVISEES, TEAM = "app_pages/my_supervisees.py", "app_pages/team.py"
 

@@ -1,5 +1,5 @@
 """The page half of the confidentiality matrix (the core half is
-tests/core/test_confidentiality_matrix.py, same world, same markers).
+tests/core/access/test_confidentiality_matrix.py, same world, same markers).
 
 For every actor, every page their navigation registers, opened plainly, at each
 of the world's sessions (`?session=`) where the page takes one, and with Tom

@@ -3,9 +3,10 @@
 import pytest
 from conftest import ROOT, button, page, texts
 
-from core import arrangements, clock, contracts
-from core.roles import load_actor
-from ui.text import inert
+from core import clock, contracts
+from core.people import arrangements
+from core.access.roles import load_actor
+from ui.kit.text import inert
 
 CONTRACTS = "app_pages/contracts.py"
 

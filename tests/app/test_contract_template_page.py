@@ -2,7 +2,7 @@
 
 from conftest import button, page
 
-from core import contract_template
+from core.contracts import template as contract_template
 
 TEMPLATE = "app_pages/admin_contract_template.py"
 

@@ -3,7 +3,7 @@
 from conftest import button, fill, new_app, sign_in_through_form, texts
 
 from core.demo.people import DEMO_PASSWORD
-from core.roles import Role, load_actor
+from core.access.roles import Role, load_actor
 
 
 def test_first_screen_offers_two_choices(database):

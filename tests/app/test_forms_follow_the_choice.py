@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from conftest import button, page
 
-from core import clock, contracts, regularity, sessions
-from core.roles import load_actor
+from core import clock, contracts, sessions
+from core.sessions import regularity
+from core.access.roles import load_actor
 
 PLAN = "app_pages/plan_sessions.py"
 

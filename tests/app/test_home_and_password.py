@@ -2,7 +2,7 @@
 
 from conftest import ROOT, button, page, registered, sign_in_through_form, signed_in, texts
 
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 
 def test_supervisor_home_shows_both_sides(demo):
@@ -56,7 +56,7 @@ def test_change_password_through_the_form(demo):
 
 
 def test_after_a_reset_the_person_must_choose_a_password_first(demo):
-    from core import auth
+    from core.people import sign_in as auth
 
     auth.reset_password(demo, load_actor(demo, "admin"), load_actor(demo, "sam.taylor").id,
                         "temporary-pass-1")

@@ -19,8 +19,14 @@ from record_fixtures import opened
 from reflection_fixtures import actor, arrangement_id, session
 
 import db as storage
-from core import (actions, clock, contracts, informal, journal, prompt_sets, records,
-                  reflections, sessions, teams, users)
+from core import clock, contracts, records, sessions
+from core.records import actions
+from core.sessions import informal
+from core.preparation import journal
+from core.preparation import prompt_sets
+from core.preparation import reflections
+from core.people import teams
+from core.people import users
 from db import prompt_sets as prompt_table
 
 HTML = "<script>alert('x')</script><img src=x onerror=alert(1)><b>bold</b>"

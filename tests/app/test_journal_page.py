@@ -4,8 +4,8 @@ import pytest
 from conftest import button, page, texts
 from reflection_fixtures import actor
 
-from core import journal
-from ui.text import inert_block
+from core.preparation import journal
+from ui.kit.text import inert_block
 
 PAGE = "app_pages/journal.py"
 WRITER = "chloe.wright"  # keeps no journal in the demo

@@ -6,10 +6,13 @@ from conftest import ROOT, button, page
 from conftest import signed_in as sign_in
 from reflection_fixtures import session
 
-from core import prompt_sets, reflections, teams, users
-from core.roles import load_actor
+from core.preparation import prompt_sets
+from core.preparation import reflections
+from core.people import teams
+from core.people import users
+from core.access.roles import load_actor
 from db import prompt_sets as prompt_table
-from ui.text import inert
+from ui.kit.text import inert
 
 LINK = "[x](javascript:alert(1))"
 NAMES = [LINK, "**Bold** <b>team</b>", "![img](https://evil.test/x.png)"]
@@ -108,7 +111,7 @@ def test_a_name_quoted_in_an_error_message_is_inert_too(demo):
 
 
 def test_a_message_quoting_a_web_address_or_an_email_makes_no_link():
-    from ui.text import inert_message
+    from ui.kit.text import inert_message
 
     shown = inert_message("There is already a team called www.example.test (ops@example.test).")
     assert "www." not in shown and "www\\." in shown

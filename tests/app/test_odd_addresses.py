@@ -7,7 +7,7 @@ from conftest import ROOT, texts
 from conftest import signed_in as sign_in
 from reflection_fixtures import session
 
-from ui.params import NOT_FOUND
+from ui.kit.params import NOT_FOUND
 
 ODD = ["99999999999999999999999", "9223372036854775808", "-1", "0", "abc", "1e3", "١٢",
        "", " 7 ", "<script>", "12345678"]

@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT, registered, signed_in
 from streamlit.testing.v1 import AppTest
 
-from core import navigation
-from core.roles import load_actor
+from ui import navigation
+from core.access.roles import load_actor
 
 PEOPLE = ["admin", "priya.shah", "helen.carter", "aisha.begum", "sam.taylor", "jordan.ellis"]
 PAGES = [p.path for p in navigation.PAGES]

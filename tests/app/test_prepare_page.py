@@ -6,11 +6,12 @@ from conftest import ROOT, button, texts
 from conftest import signed_in as sign_in
 from reflection_fixtures import actor, open_action, session
 
-from core import journal, reflections
-from core.reflections import State
+from core.preparation import journal
+from core.preparation import reflections
+from core.preparation.reflections import State
 from db import prompt_sets as prompt_table
-from ui.params import NOT_FOUND
-from ui.text import inert
+from ui.kit.params import NOT_FOUND
+from ui.kit.text import inert
 
 PAGE = "app_pages/prepare.py"
 

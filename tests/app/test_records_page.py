@@ -11,7 +11,7 @@ from record_fixtures import actor, item_of, opened
 from test_page_access import run_page_directly
 
 from core import clock, records
-from ui.text import inert
+from ui.kit.text import inert
 
 PAGE = "app_pages/records.py"
 RUN = "app_pages/run_session.py"

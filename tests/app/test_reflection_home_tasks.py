@@ -3,7 +3,7 @@
 from conftest import signed_in
 from reflection_fixtures import actor, session
 
-from core import reflections
+from core.preparation import reflections
 
 
 def links(at) -> list[str]:

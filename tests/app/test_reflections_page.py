@@ -5,9 +5,9 @@ from conftest import ROOT, page, texts
 from conftest import signed_in as sign_in
 from reflection_fixtures import actor, session
 
-from core import reflections
+from core.preparation import reflections
 from db import prompt_sets as prompt_table
-from ui.params import NOT_FOUND
+from ui.kit.params import NOT_FOUND
 
 PAGE = "app_pages/reflections.py"
 

@@ -263,7 +263,7 @@ def test_private_notes_keep_hostile_text_as_typed(demo):
 
 
 def test_items_submitted_after_opening_are_offered_to_the_supervisor(demo):
-    from core import reflections
+    from core.preparation import reflections
 
     sam = actor(demo, "sam.taylor")
     sid = planned(demo, days=3)

@@ -14,8 +14,10 @@ from conftest import ROOT, signed_in
 from record_fixtures import actor, opened
 from reflection_fixtures import session
 
-from core import journal, records, reflections
-from core.functions import FUNCTIONS
+from core import records
+from core.preparation import journal
+from core.preparation import reflections
+from core.vocabulary import FUNCTIONS
 from db import prompt_sets as prompt_table
 
 

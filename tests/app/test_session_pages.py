@@ -5,8 +5,11 @@ from datetime import timedelta
 import pytest
 from conftest import button, page, texts
 
-from core import arrangements, clock, contracts, informal, sessions, workdays
-from core.roles import load_actor
+from core import clock, contracts, sessions
+from core.people import arrangements
+from core.sessions import informal
+from core import workdays
+from core.access.roles import load_actor
 
 SESSIONS = "app_pages/sessions.py"
 PLAN = "app_pages/plan_sessions.py"

@@ -4,7 +4,7 @@ import pytest
 from conftest import PASSWORD, button, fill, new_app, sign_in_through_form, texts
 
 from core.demo.people import ACCOUNTS
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 
 @pytest.mark.parametrize("username", [u for _role, u in ACCOUNTS])
@@ -58,7 +58,7 @@ def test_sign_out_ends_the_session(demo):
 
 
 def test_signing_out_elsewhere_ends_this_session_too(demo):
-    from core import auth
+    from core.people import sign_in as auth
 
     at = sign_in_through_form("helen.carter")
     auth.sign_out(demo, load_actor(demo, "helen.carter"))

@@ -10,8 +10,9 @@ from conftest import ROOT, page
 from conftest import signed_in as sign_in
 from reflection_fixtures import actor, session
 
-from core import reflections, users
-from core.roles import load_actor
+from core.preparation import reflections
+from core.people import users
+from core.access.roles import load_actor
 from db import prompt_sets as prompt_table
 
 # Nothing typed here is stored: a search, the password you have, and a repeat.

@@ -10,7 +10,7 @@ import pytest
 from reflection_fixtures import actor
 
 import db as storage
-from core import journal
+from core.preparation import journal
 from core.errors import Busy, PortalError
 from db import connection
 

@@ -3,11 +3,9 @@ short run): every save lands, none is lost, and "database is locked" never
 reaches a caller. The 50-thread, 60-second run is the benchmark in the README."""
 
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 from bench.load_writes import KINDS, run  # noqa: E402
 

@@ -22,8 +22,16 @@ from record_fixtures import item_of, opened
 from reflection_fixtures import actor, arrangement_id, session
 
 import db as storage
-from core import (actions, clock, contract_template, contracts, informal, journal, prompt_sets,
-                  records, reflections, sessions, teams, users)
+from core import clock, contracts, records, sessions
+from core.records import actions
+from core.contracts import fields as contract_fields
+from core.contracts import template as contract_template
+from core.sessions import informal
+from core.preparation import journal
+from core.preparation import prompt_sets
+from core.preparation import reflections
+from core.people import teams
+from core.people import users
 from core.errors import ValidationError
 from core.exports import record_export
 from db import prompt_sets as prompt_table
@@ -300,8 +308,8 @@ FIELDS = [
     action_description, action_outcome, dispute_comment, addendum_body, cancel_reason,
     reschedule_reason, session_venue, private_notes, informal_topic, informal_note, user_name, user_job_title, team_name,
     prompt_set_name, prompt_set_description, prompt_stage, prompt_text,
-    *[_contract_field(k) for k in (*contract_template.TEXT_FIELDS, "review_reason")],
-    *[_template_field(k) for k in contract_template.TEXT_FIELDS],
+    *[_contract_field(k) for k in (*contract_fields.TEXT_FIELDS, "review_reason")],
+    *[_template_field(k) for k in contract_fields.TEXT_FIELDS],
 ]
 # What a field asks of its text besides the hostile part (the confidentiality
 # statement must spell out the safeguarding exception).

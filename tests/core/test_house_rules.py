@@ -60,7 +60,7 @@ def test_only_ui_auth_imports_the_sign_in_library():
         for path in python_files(folder)
         if any(m.startswith("streamlit_authenticator") for m in imported_modules(path))
     ]
-    assert importers == ["ui/auth.py"]
+    assert importers == ["ui/kit/auth.py"]
 
 
 def test_no_page_folder_that_streamlit_would_serve_by_itself():
@@ -85,3 +85,90 @@ def test_no_caption_text():
     used = [str(p.relative_to(ROOT)) for folder in ("ui", "app_pages")
             for p in (ROOT / folder).rglob("*.py") if "st.caption(" in p.read_text()]
     assert used == []
+
+
+def _module_name(path):
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _graph():
+    """Imports between the app's own modules, as written at the top of each module."""
+    graph = {}
+    for folder in ("ui", "core", "db"):
+        for path in python_files(folder):
+            name = _module_name(path)
+            deps = set()
+            for node in ast.parse(path.read_text()).body:
+                if isinstance(node, ast.Import):
+                    deps |= {a.name for a in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    base = node.module
+                    if node.level:
+                        base = ".".join(name.split(".")[: -node.level] + [node.module])
+                    deps.add(base)
+                    deps |= {f"{base}.{a.name}" for a in node.names}
+            graph[name] = {d for d in deps if d.split(".")[0] in LAYERS and d != name}
+    known = set(graph)
+    return {m: {d for d in deps if d in known} for m, deps in graph.items()}
+
+
+def test_no_import_cycles():
+    graph = _graph()
+    done, path = set(), []
+
+    def visit(module):
+        if module in path:
+            cycle = path[path.index(module):] + [module]
+            raise AssertionError("import cycle: " + " -> ".join(cycle))
+        if module in done:
+            return
+        path.append(module)
+        for dep in sorted(graph[module]):
+            # a package's __init__ hands on its modules; importing a module of the
+            # package it belongs to is not a cycle through that __init__
+            if not module.startswith(dep + "."):
+                visit(dep)
+        path.pop()
+        done.add(module)
+
+    for module in sorted(graph):
+        visit(module)
+
+
+@pytest.mark.parametrize("folder", ["app_pages", "ui", "core", "db"])
+def test_no_import_tucked_inside_a_function(folder):
+    """Imports sit at the top of a module, where a cycle would show."""
+    for path in python_files(folder):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for inner in ast.walk(node):
+                    assert not isinstance(inner, (ast.Import, ast.ImportFrom)), (
+                        f"{path}:{inner.lineno} imports inside {node.name}()")
+
+
+def test_only_the_registry_names_page_paths():
+    """core/ says where a task leads as a Destination; ui/navigation.py maps it to a page."""
+    for folder in ("core", "ui", "app_pages"):
+        for path in python_files(folder):
+            if path == ROOT / "ui" / "navigation.py":
+                continue
+            assert "app_pages/" not in path.read_text(), f"{path} names a page path"
+
+
+def test_core_packages_import_modules_not_their_packages():
+    """Inside core, a name comes from the module that defines it: a package's __init__
+    is for pages, and importing it from inside core would tie capabilities in a knot."""
+    handed_on = {p.parent.name for p in (ROOT / "core").glob("*/__init__.py")
+                 if "import" in p.read_text()} - {"demo", "exports"}  # leaves, not capabilities
+    for path in python_files("core"):
+        if path.name == "__init__.py":
+            continue
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ImportFrom) and node.module in {f"core.{p}" for p in handed_on}:
+                for alias in node.names:
+                    assert (ROOT / "core" / node.module.split(".")[1] / f"{alias.name}.py").exists(), (
+                        f"{path} imports {alias.name} from the package {node.module}")
+            if isinstance(node, ast.ImportFrom) and node.module == "core":
+                for alias in node.names:
+                    assert alias.name not in handed_on, f"{path} imports the package core.{alias.name}"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from core import auth
+from core.people import sign_in as auth
 from core.demo import DEMO_PASSWORD
-from core.roles import Role, load_actor
+from core.access.roles import Role, load_actor
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()

@@ -6,8 +6,7 @@ import holidays
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.workdays import (add_working_days, holiday_name, is_working_day, on_or_after,
-                           why_not_working, working_days_between)
+from core.workdays import add_working_days, holiday_name, is_working_day, on_or_after, why_not_working, working_days_between
 
 DAYS = st.dates(min_value=date(2000, 1, 1), max_value=date(2045, 12, 31))
 BANK_HOLIDAYS = sorted(holidays.UK(subdiv="ENG", years=range(2000, 2046)))

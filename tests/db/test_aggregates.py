@@ -2,13 +2,10 @@
 record text, one query however many arrangements, and a fingerprint that
 moves with every write that changes a chart."""
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import balance_fixtures as bf  # noqa: E402
 
@@ -131,7 +128,7 @@ def test_reflection_wellbeing_moves_the_fingerprint_but_drafting_does_not(demo):
 def test_one_query_however_many_arrangements(demo):
     """The team view reads a fixed number of statements, never one per session or person."""
     from core import insights
-    from core.roles import load_actor
+    from core.access.roles import load_actor
 
     bf.seed_story(demo, date.today())
     priya = load_actor(demo, "priya.shah")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import db as storage
-from core import audit
+from core.admin import audit
 from db.connection import upgrade
 from db.migrations import MIGRATIONS
 

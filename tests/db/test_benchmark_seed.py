@@ -1,11 +1,9 @@
 """The benchmark's seed stays runnable: a tiny authority, checked for shape,
 and every page the benchmark times opens on it without an error."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
 
 from bench.benchmark import large_people, measure  # noqa: E402
 from bench.seed_large import seed  # noqa: E402

@@ -2,11 +2,8 @@
 signature, open and overdue actions, safeguarding flag counts; never any text.
 And the fingerprint (migration m008) moving with records, actions and contracts."""
 
-import sys
 from datetime import date
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import balance_fixtures as bf  # noqa: E402
 import compliance_fixtures as cf  # noqa: E402

@@ -4,9 +4,10 @@ monthly sessions), and the aggregates return what the rows hold."""
 
 from datetime import date, timedelta
 
-from core import cadence, regularity
-from core.contract_template import DEFAULTS
-from core.roles import load_actor
+from core.contracts import cadence
+from core.sessions import regularity
+from core.contracts.template import DEFAULTS
+from core.access.roles import load_actor
 from db import arrangements as arrangement_table
 from db import contracts as contract_table
 from db import sessions as session_table

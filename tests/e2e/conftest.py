@@ -2,7 +2,6 @@
 Debian's Chromium. CI installs Chromium; a missing browser fails, never skips."""
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

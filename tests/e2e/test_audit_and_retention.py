@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 import db as storage
 from core import clock, records
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 
 @pytest.fixture(scope="module")

@@ -3,23 +3,20 @@ timeliness charts and the supervisor's summary render, pass axe, and are
 saved as screenshots. The demo gets records and actions written into its
 database before any browser opens it."""
 
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from helpers import assert_accessible, go, sign_in, sign_out
 from playwright.sync_api import expect
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import balance_fixtures as bf  # noqa: E402
 import compliance_fixtures as cf  # noqa: E402
 
 import db as storage  # noqa: E402
 from core import clock, insights  # noqa: E402
-from core.roles import load_actor  # noqa: E402
-from core.timeliness import share_by  # noqa: E402
+from core.access.roles import load_actor  # noqa: E402
+from core.insights.timeliness import share_by  # noqa: E402
 
 CHART = '[data-testid="stVegaLiteChart"]'
 

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 import db as storage
 from core import records
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 SECTIONS = ["Items by function", "Case decisions", "Actions", "Signatures", "Addenda"]
 

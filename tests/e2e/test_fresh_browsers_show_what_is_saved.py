@@ -13,7 +13,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from record_fixtures import actor, opened
 
 import db as storage
-from core import records, reflections
+from core import records
+from core.preparation import reflections
 
 DISCUSSION = "Talked through the audit findings and what to change."
 

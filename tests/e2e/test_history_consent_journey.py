@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from reflection_fixtures import arrangement_id
 
 import db as storage
-from core import audit
+from core.admin import audit
 
 EARLIER = "(supervised by Marcus Reid)"
 LABEL = "Open a record"

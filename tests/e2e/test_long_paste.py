@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from reflection_fixtures import session
 
 import db as storage
-from core import reflections
-from core.roles import load_actor
+from core.preparation import reflections
+from core.access.roles import load_actor
 
 PROMPT = "Describe the situation you want to look at"
 KEPT = "What I wrote before the paste."

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 import db as storage
 from core import records
-from core.roles import load_actor
+from core.access.roles import load_actor
 
 LABEL = "Open a record"
 

@@ -10,9 +10,10 @@ from helpers import assert_accessible, choose, settle, sign_in
 from playwright.sync_api import expect
 
 import db as storage
-from core import records, reflections
-from core.functions import FUNCTIONS
-from core.roles import load_actor
+from core import records
+from core.preparation import reflections
+from core.vocabulary import FUNCTIONS
+from core.access.roles import load_actor
 
 SUBMITTED_AFTER = "after this agenda was built"
 

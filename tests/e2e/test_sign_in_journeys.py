@@ -5,7 +5,7 @@ import pytest
 from helpers import assert_accessible, go, open_app, settle, sign_in, sign_out
 from playwright.sync_api import expect
 
-from core import navigation
+from ui import navigation
 
 ROLES = {
     "admin": ("Alex Morgan", "Admin"),

@@ -1,0 +1,107 @@
+"""Which arrangements a person may see on the contract and session pages, and who
+may act on them. Contracts, session dates and status follow `Access.CONTRACT`:
+the supervisee, the supervisor, the team lead of the supervisee's team, admins.
+
+Only the two people in an arrangement act on it (the supervisor plans, both
+sign and both may cancel), and an arrangement that has ended is read-only.
+"""
+
+from datetime import date
+
+from db import arrangements as arrangement_table
+
+from core import clock
+from core.access import permissions
+from core.people.arrangements import KINDS
+from core.errors import PermissionDenied
+from core.access.permissions import Access, Relation
+from core.access.roles import Actor
+
+
+def visible(db, actor: Actor) -> list[dict]:
+    """The arrangements whose contract and sessions this person may see: current
+    ones first, then by supervisee and kind."""
+    rows = {}
+    if actor.is_admin:
+        rows = {a["id"]: a for a in arrangement_table.listing(db)}
+    else:
+        for a in (arrangement_table.as_supervisee(db, actor.id)
+                  + arrangement_table.as_supervisor(db, actor.id)
+                  + arrangement_table.in_teams(db, sorted(actor.led_team_ids))):
+            rows[a["id"]] = a
+    today = clock.today()
+    return sorted(rows.values(), key=lambda a: (ended(a, today), a["supervisee_name"],
+                                                a["kind"], a["start_date"]))
+
+
+def ended(arr: dict, today: date | None = None) -> bool:
+    today = today or clock.today()
+    return arr["end_date"] is not None and arr["end_date"] < today.isoformat()
+
+
+def label(arr: dict, actor: Actor) -> str:
+    """How an arrangement is named to this person."""
+    kind = KINDS[arr["kind"]].lower()
+    if arr["supervisee_id"] == actor.id:
+        text = f"Your {kind} with {arr['supervisor_name']}"
+    elif arr["supervisor_id"] == actor.id:
+        text = f"{arr['supervisee_name']}: {kind} with you"
+    else:
+        text = f"{arr['supervisee_name']}: {kind} with {arr['supervisor_name']}"
+    if ended(arr):
+        text += f" (ended {clock.day(arr['end_date'])})"
+    return text
+
+
+def readable(db, actor: Actor, arrangement_id: int) -> dict:
+    """The arrangement, if this person may see its contract and sessions."""
+    arr = permissions.arrangement(db, arrangement_id)
+    permissions.require(db, actor, Access.CONTRACT, arr)
+    return arr
+
+
+def relations(db, actor: Actor, arr: dict) -> frozenset:
+    return permissions.relations(db, actor, arr)
+
+
+def require_open(arr: dict) -> None:
+    if ended(arr):
+        raise PermissionDenied(f"This arrangement ended on {clock.day(arr['end_date'])}. "
+                               "It is kept read-only.")
+
+
+def require_supervisor(db, actor: Actor, arrangement_id: int, doing: str) -> dict:
+    """The arrangement, if the actor is its current supervisor."""
+    arr = readable(db, actor, arrangement_id)
+    if Relation.SUPERVISOR not in relations(db, actor, arr):
+        raise PermissionDenied(f"Only the supervisor of this arrangement can {doing}.")
+    require_open(arr)
+    return arr
+
+
+def require_party(db, actor: Actor, arrangement_id: int, doing: str) -> tuple[dict, str]:
+    """The arrangement and the actor's side ('supervisor' or 'supervisee'), if the actor
+    is one of the two people in it and it is still open."""
+    arr = readable(db, actor, arrangement_id)
+    which = side(db, actor, arr)
+    if which is None:
+        raise PermissionDenied(f"Only the supervisor or the supervisee can {doing}.")
+    require_open(arr)
+    return arr, which
+
+
+def side(db, actor: Actor, arr: dict) -> str | None:
+    """'supervisor' or 'supervisee' if the actor is one of the two people, else None."""
+    held = relations(db, actor, arr)
+    if Relation.SUPERVISOR in held:
+        return "supervisor"
+    if Relation.SUPERVISEE in held:
+        return "supervisee"
+    return None
+
+
+def own_open(db, actor: Actor, today: date) -> list[dict]:
+    """The open arrangements this person is in, on either side."""
+    rows = (arrangement_table.as_supervisor(db, actor.id)
+            + arrangement_table.as_supervisee(db, actor.id))
+    return [a for a in rows if not ended(a, today)]

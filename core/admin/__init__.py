@@ -1,0 +1,1 @@
+"""Running the portal: settings, the audit trail, first-run setup and retention."""

@@ -1,0 +1,1 @@
+"""People, teams, arrangements between supervisor and supervisee, and the sign-in rules."""

@@ -1,0 +1,48 @@
+"""Home-page tasks for sessions: an overdue session, for the supervisee, the
+supervisor and the team lead of the supervisee's team."""
+
+from db import arrangements as arrangement_table
+
+from core import clock
+from core.access import arrangement_access as access
+from core.access.arrangement_access import own_open
+from core.access.roles import Actor
+from core.people.arrangements import KINDS
+from core.sessions import regularity
+from core.tasks import Destination, Task
+
+
+def overdue_tasks(db, actor: Actor) -> list[Task]:
+    return [task for _arrangement_id, task in _overdue_work(db, actor)]
+
+
+def overdue_attention(db, actor: Actor) -> list[int]:
+    """Arrangements this person sees whose sessions are overdue."""
+    return [arrangement_id for arrangement_id, _task in _overdue_work(db, actor)]
+
+
+def _overdue_work(db, actor: Actor) -> list[tuple[int, Task]]:
+    today = clock.today()
+    rows = {a["id"]: a for a in own_open(db, actor, today)}
+    for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids)):
+        if not access.ended(a, today):
+            rows.setdefault(a["id"], a)
+    if not rows:
+        return []
+    figures = regularity.summaries(db, None, list(rows), today)  # rows the actor may see
+    tasks = []
+    for arrangement_id, fig in figures.items():
+        if not fig["overdue"]:
+            continue
+        arr = rows[arrangement_id]
+        due = clock.day(fig["next_due"])
+        kind = KINDS[arr["kind"]].lower()
+        if arr["supervisee_id"] == actor.id:
+            who = f"Your {kind} with {arr['supervisor_name']}"
+        elif arr["supervisor_id"] == actor.id:
+            who = f"{kind.capitalize()} of {arr['supervisee_name']}"
+        else:
+            who = f"{kind.capitalize()} of {arr['supervisee_name']} by {arr['supervisor_name']}"
+        text = f"{who}: a formal session was due by {due}, and none has been held since."
+        tasks.append((arrangement_id, Task(text, Destination.SESSIONS, urgent=True)))
+    return tasks
