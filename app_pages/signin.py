@@ -5,7 +5,7 @@ import streamlit as st
 from core import setup
 from core.demo.people import ACCOUNTS, DEMO_PASSWORD
 from core.validation import NAME_MAX, USERNAME_HELP
-from ui import auth, context, forms
+from ui import auth, context, forms, single_sign_on
 
 # Open to anyone, signed in or not: this is the way in.
 db = context.database()
@@ -55,7 +55,15 @@ if setup.needs_setup(db):
     st.stop()
 
 forms.flash()
-if auth.login_form():
+sso, password_allowed = auth.sign_in_options(db)
+signed_in = False
+if sso is not None:
+    single_sign_on.sign_in_button(sso)
+if password_allowed:
+    if sso is not None:
+        st.write("Or sign in with your portal username and password.")
+    signed_in = auth.login_form()
+if signed_in:
     st.success("Signed in. Opening your home page…")
     st.button("Continue", key="continue_after_sign_in")
 else:
