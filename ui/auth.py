@@ -10,6 +10,7 @@ that began before the person last signed out, was reset or was deactivated.
 
 import contextvars
 import copy
+import dataclasses
 
 import streamlit as st
 import streamlit_authenticator as stauth
@@ -160,7 +161,7 @@ def _provider_sign_in(db, sso: sso_rules.SingleSignOn) -> Actor | None:
         SIGNED_IN_AT: signed_in_at, METHOD: PROVIDER, PROVIDER_IDENTITY: value,
     })
     st.session_state.pop(NOTICE, None)
-    return actor
+    return current_actor()
 
 
 def current_actor() -> Actor | None:
@@ -177,7 +178,11 @@ def current_actor() -> Actor | None:
     if not rules.sign_in_still_valid(db, username, st.session_state.get(SIGNED_IN_AT)):
         _end_session(("warning", "Your sign-in has ended. Please sign in again."))
         return None
-    return load_actor(db, username)
+    actor = load_actor(db, username)
+    if actor is not None and signed_in_with_provider():
+        # The provider checked who they are: a portal password to change is not in use.
+        actor = dataclasses.replace(actor, must_change_password=False)
+    return actor
 
 
 def login_form() -> bool:
