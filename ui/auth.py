@@ -207,7 +207,8 @@ def sign_out(db, actor: Actor) -> None:
 
 def _end_session(notice: tuple[str, str]) -> None:
     held = _current.get()
-    if held is not None and st.session_state.get("authentication_status"):
+    if (held is not None and st.session_state.get("authentication_status")
+            and not signed_in_with_provider()):  # a provider sign-in has no password cookie
         held[0].logout(location="unrendered")  # clears the session and deletes the cookie
     for key in ("authentication_status", "username", "name"):
         st.session_state[key] = None
