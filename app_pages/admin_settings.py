@@ -7,6 +7,7 @@ from core.access.roles import Role
 from ui.kit import context
 from ui.kit import forms
 from ui.admin import retention
+from ui.admin import sign_in_settings
 from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -30,4 +31,5 @@ with st.form("settings"):
         forms.submit("settings", lambda: settings.update(db, actor, chosen),
                      success="Settings saved.")
 
+sign_in_settings.section(db, actor)
 retention.section(db, actor)

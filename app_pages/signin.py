@@ -8,6 +8,7 @@ from core.validation import NAME_MAX, USERNAME_HELP
 from ui.kit import auth
 from ui.kit import context
 from ui.kit import forms
+from ui.kit import single_sign_on
 
 # Open to anyone, signed in or not: this is the way in.
 db = context.database()
@@ -57,7 +58,15 @@ if setup.needs_setup(db):
     st.stop()
 
 forms.flash()
-if auth.login_form():
+sso, password_allowed = auth.sign_in_options(db)
+signed_in = False
+if sso is not None:
+    single_sign_on.sign_in_button(sso)
+if password_allowed:
+    if sso is not None:
+        st.write("Or sign in with your portal username and password.")
+    signed_in = auth.login_form()
+if signed_in:
     st.success("Signed in. Opening your home page…")
     st.button("Continue", key="continue_after_sign_in")
 else:

@@ -46,6 +46,8 @@ def _free_port() -> int:
 class Server:
     """`streamlit run app.py` on a free port, on its own database."""
 
+    extra_args: tuple = ()  # more `streamlit run` options, e.g. a secrets file
+
     def __init__(self, database: Path, *, demo: bool):
         if os.environ.get("SUPERVISION_TEST_DAY"):
             pytest.fail("SUPERVISION_TEST_DAY moves only the test process's clock; the "
@@ -67,7 +69,8 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port),
-             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
+             "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
+             *self.extra_args],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.time() + 60

@@ -1,27 +1,35 @@
-"""Sign-in through streamlit-authenticator: the only file that imports it, so
-single sign-on (st.login, OIDC) can replace it later.
+"""The sign-in adapter: the council's identity provider (st.login, in
+ui/kit/single_sign_on.py) when it is set up, and passwords through
+streamlit-authenticator, the only file that imports it.
 
 The library checks the password and keeps the browser signed in with a signed
-cookie. The portal's own rules (core/people/sign_in.py) are put in front of it: the
-lock-out count in the database, and refusing a cookie or a browser session
+cookie. The portal's own rules (core/people/sign_in.py) are put in front of both ways in:
+the lock-out count in the database, and refusing a cookie or a browser session
 that began before the person last signed out, was reset or was deactivated.
 """
 
 import contextvars
 import copy
+import dataclasses
 
 import streamlit as st
 import streamlit_authenticator as stauth
 
 from core.people import sign_in as rules
 from core import clock
+from core.people import single_sign_on as sso_rules
 from core.access.roles import Actor, load_actor
 from ui.kit import context
+
+from ui.kit import single_sign_on
 
 COOKIE_NAME = "supervision_portal"
 SIGNED_IN_AT = "signed_in_at"   # when this browser session's sign-in began (epoch)
 RENEW = "renew_cookie"          # set a fresh cookie on the next run
 NOTICE = "sign_in_notice"       # (level, text) for the sign-in page
+METHOD = "signed_in_with"       # PASSWORD or PROVIDER, for this browser session
+PASSWORD, PROVIDER = "password", "single_sign_on"
+PROVIDER_IDENTITY = "provider_identity"  # the claim value matched on this session
 
 _current = contextvars.ContextVar("authenticator", default=None)
 
@@ -68,6 +76,7 @@ def _hold_to_portal_rules(authenticator: stauth.Authenticate, db) -> None:
                 return None
             library_login(token=token)
             st.session_state[SIGNED_IN_AT] = issued
+            st.session_state[METHOD] = PASSWORD
             return None
         if not username or not password:
             st.session_state[NOTICE] = ("error", "Enter your username and password.")
@@ -81,6 +90,7 @@ def _hold_to_portal_rules(authenticator: stauth.Authenticate, db) -> None:
         if library_login(username, password, *args, **kwargs):
             rules.record_success(db, username)
             st.session_state[SIGNED_IN_AT] = clock.epoch()
+            st.session_state[METHOD] = PASSWORD
             st.session_state.pop(NOTICE, None)
             return True
         st.session_state["authentication_status"] = False
@@ -90,14 +100,67 @@ def _hold_to_portal_rules(authenticator: stauth.Authenticate, db) -> None:
     controller.login = login
 
 
+def sign_in_options(db) -> tuple[sso_rules.SingleSignOn | None, bool]:
+    """Single sign-on (if set up), and whether password sign-in is offered."""
+    sso = single_sign_on.setup()
+    return sso, sso_rules.password_sign_in_allowed(db, sso is not None)
+
+
+def signed_in_with_provider() -> bool:
+    return st.session_state.get(METHOD) == PROVIDER
+
+
 def signed_in_actor(db) -> Actor | None:
-    """Who is signed in on this run: from this session, or from the cookie."""
+    """Who is signed in on this run: through the provider, from this session, or
+    from the password cookie."""
+    sso, password_allowed = sign_in_options(db)
+    signed_in_by_password = (st.session_state.get(METHOD) == PASSWORD
+                             and st.session_state.get("authentication_status") is True)
+    if sso is not None and not signed_in_by_password:
+        actor = _provider_sign_in(db, sso)
+        if actor is not None:
+            return actor
+    if not password_allowed:
+        if st.session_state.get(METHOD) == PASSWORD:
+            _end_session(("warning", f"Password sign-in is turned off. Sign in with "
+                                     f"{sso.provider_name}."))
+        return None
     authenticator = start(db)
     authenticator.login(location="unrendered")
     actor = current_actor()
     if actor is not None and st.session_state.pop(RENEW, False):
         authenticator.cookie_controller.set_cookie()
     return actor
+
+
+def _provider_sign_in(db, sso: sso_rules.SingleSignOn) -> Actor | None:
+    """The person the provider signed in, if the portal lets them in."""
+    claims = single_sign_on.identity()
+    if claims is None:
+        if signed_in_with_provider():  # st.logout ran in this session
+            _end_session(("info", "You have signed out."))
+        return None
+    value = sso_rules.identity_value(claims, sso)
+    if signed_in_with_provider() and st.session_state.get(PROVIDER_IDENTITY) == value:
+        return current_actor()  # matched earlier this session; the portal's rules still apply
+    try:
+        username = sso_rules.match(db, claims, sso)
+    except sso_rules.SignInRefused as refusal:
+        st.session_state[NOTICE] = ("error", str(refusal))
+        return None
+    signed_in_at = sso_rules.signed_in_at(claims)
+    if not rules.sign_in_still_valid(db, username, signed_in_at):
+        st.session_state[NOTICE] = (
+            "warning", f"Your sign-in has ended. Sign in with {sso.provider_name} again.")
+        return None
+    actor = load_actor(db, username)
+    sso_rules.record_sign_in(db, actor.id)
+    st.session_state.update({
+        "authentication_status": True, "username": username, "name": actor.name,
+        SIGNED_IN_AT: signed_in_at, METHOD: PROVIDER, PROVIDER_IDENTITY: value,
+    })
+    st.session_state.pop(NOTICE, None)
+    return current_actor()
 
 
 def current_actor() -> Actor | None:
@@ -112,7 +175,11 @@ def current_actor() -> Actor | None:
     if not rules.sign_in_still_valid(db, username, st.session_state.get(SIGNED_IN_AT)):
         _end_session(("warning", "Your sign-in has ended. Please sign in again."))
         return None
-    return load_actor(db, username)
+    actor = load_actor(db, username)
+    if actor is not None and signed_in_with_provider():
+        # The provider checked who they are: a portal password to change is not in use.
+        actor = dataclasses.replace(actor, must_change_password=False)
+    return actor
 
 
 def login_form() -> bool:
@@ -128,17 +195,22 @@ def login_form() -> bool:
 
 
 def sign_out(db, actor: Actor) -> None:
+    """End the sign-in on the server (a copied cookie of either kind stops
+    working), then in this browser, and at the provider where it can."""
     rules.sign_out(db, actor)
     _end_session(("info", "You have signed out."))
+    single_sign_on.sign_out_of_provider()
 
 
 def _end_session(notice: tuple[str, str]) -> None:
     held = _current.get()
-    if held is not None and st.session_state.get("authentication_status"):
+    if (held is not None and st.session_state.get("authentication_status")
+            and not signed_in_with_provider()):  # a provider sign-in has no password cookie
         held[0].logout(location="unrendered")  # clears the session and deletes the cookie
     for key in ("authentication_status", "username", "name"):
         st.session_state[key] = None
-    st.session_state.pop(SIGNED_IN_AT, None)
+    for key in (SIGNED_IN_AT, METHOD, PROVIDER_IDENTITY):
+        st.session_state.pop(key, None)
     st.session_state[NOTICE] = notice
 
 
