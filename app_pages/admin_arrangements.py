@@ -7,7 +7,7 @@ import streamlit as st
 from core import clock
 from core.people import arrangements
 from core.people import users
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.access.roles import Role
 from core.validation import EARLIEST, LATEST_YEARS_AHEAD
 from ui.kit import context

@@ -5,7 +5,8 @@ import streamlit as st
 
 from core import clock
 from core.preparation import prompt_sets
-from core.preparation.prompt_sets import DESCRIPTION_MAX, FUNCTIONS, MAX_PROMPTS, PROMPT_MAX, STAGE_MAX
+from core.preparation.prompt_sets import DESCRIPTION_MAX, MAX_PROMPTS, PROMPT_MAX, STAGE_MAX
+from core.vocabulary import FUNCTIONS
 from core.validation import NAME_MAX
 from core.access.roles import Role
 from ui.kit import context

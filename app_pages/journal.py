@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import clock
 from core.preparation import journal
-from core.preparation.prompt_sets import function_label
+from core.vocabulary import label as function_label
 from core.access.roles import Role
 from ui.kit import context
 from ui.kit.guard import guard

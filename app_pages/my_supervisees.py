@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from core import clock, insights
-from core.insights.balance import FUNCTIONS, LABELS, month_label
+from core.insights.balance import month_label
+from core.vocabulary import FUNCTIONS
 from core.access.roles import Role
 from ui.charts import charts
 from ui.insights import compliance
@@ -31,7 +32,7 @@ name = scope.label
 
 st.header("Neglect alerts", anchor=False)
 charts.alerts_table(
-    [{"Supervisee": name(s.arrangement_id), "Function": LABELS[a.function],
+    [{"Supervisee": name(s.arrangement_id), "Function": FUNCTIONS[a.function],
       "Alert": a.describe(rule), "Latest session": clock.day(a.last)}
      for s, a in insights.alert_list(view, scope)],
     name="neglect-alerts", key="alerts",
@@ -48,9 +49,9 @@ for s in scope.subjects:
         f"Sessions recorded (last {insights.SUPERVISOR_MONTHS} months)":
             view.held[s.arrangement_id],
         "Last recorded session": clock.day(view.last_held[s.arrangement_id]),
-        **{f"{LABELS[f]}, last {rule.window} sessions (%)":
+        **{f"{FUNCTIONS[f]}, last {rule.window} sessions (%)":
            charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
-        "Neglect alert": ", ".join(LABELS[a.function] for a in alerts) or "None",
+        "Neglect alert": ", ".join(FUNCTIONS[a.function] for a in alerts) or "None",
     })
 charts.table(pd.DataFrame.from_records(summary_rows), name="supervisees-summary", key="summary")
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import clock
 from core.preparation import reflections
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.errors import PortalError
 from core.access.roles import Role
 from ui.kit import context

@@ -5,7 +5,7 @@ record. On a shared screen the page shows this arrangement and nothing else."""
 import streamlit as st
 
 from core import records
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.errors import PortalError
 from core.access.roles import Role
 from ui.kit import context

@@ -10,7 +10,7 @@ from core.sessions import calendar
 from core.sessions import informal
 from core.sessions import regularity
 from core.sessions import tasks as session_tasks
-from core.sessions.informal import FUNCTIONS
+from core.vocabulary import FUNCTIONS
 from core.access.roles import Role
 from ui.kit import arrangement_picker
 from ui.kit import context

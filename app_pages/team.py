@@ -7,7 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from core import clock, insights
-from core.insights.balance import LABELS, month_label
+from core.insights.balance import month_label
+from core.vocabulary import FUNCTIONS
 from core.access.roles import Role
 from ui.charts import charts
 from ui.insights import compliance
@@ -40,7 +41,7 @@ months = [month_label(m) for m in view.months]
 st.header("Neglect alerts", anchor=False)
 charts.alerts_table(
     [{"Supervisee": scope.label(s.arrangement_id), "Supervisor": s.supervisor,
-      "Function": LABELS[a.function], "Alert": a.describe(rule),
+      "Function": FUNCTIONS[a.function], "Alert": a.describe(rule),
       "Latest session": clock.day(a.last)}
      for s, a in insights.alert_list(view, scope)],
     name="team-neglect-alerts", key="alerts",

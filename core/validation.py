@@ -16,7 +16,7 @@ import re
 from datetime import date, timedelta
 
 from core import clock
-from core.errors import ValidationError
+from core.errors import NotFound, ValidationError
 
 NAME_MAX = 120
 TITLE_MAX = 200
@@ -29,6 +29,9 @@ ID_MAX = 2**63 - 1  # the largest integer SQLite stores
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 USERNAME_HELP = ("2 to 40 characters: lower-case letters, digits, dots, dashes or "
                  "underscores, starting with a letter or digit.")
+# A case is named by the case system's ID, never by a child's name.
+CASE_REF_MAX = 30  # the pattern below allows 1 + 29
+CASE_REF = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}$")
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -47,6 +50,13 @@ def record_id(value) -> int | None:
         return None
     number = int(text)
     return number if 1 <= number <= ID_MAX else None
+
+
+def must_exist(row: dict | None, what: str) -> dict:
+    """The row a lookup found, or NotFound in the same words everywhere."""
+    if not row:
+        raise NotFound(f"There is no such {what}.")
+    return row
 
 
 class Checker:
@@ -135,4 +145,12 @@ class Checker:
     def choice(self, field: str, value, allowed, label: str):
         if value not in allowed:
             self.fail(field, f"Choose {label}.")
+        return value
+
+    def case_ref(self, field: str, value) -> str:
+        value = (value or "").strip()
+        if value and not CASE_REF.match(value):
+            self.fail(field, "A case reference is the case system's ID, like CR-104233: up to "
+                             "30 letters, digits, dashes or slashes, with at least one digit. "
+                             "Never a child's name.")
         return value

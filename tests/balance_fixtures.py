@@ -9,7 +9,8 @@ personal support fades away over the last months.
 
 from datetime import date, datetime, time, timedelta, timezone
 
-from core.insights.balance import FUNCTIONS, add_months
+from core.insights.balance import add_months
+from core.vocabulary import FUNCTIONS
 from db.session_history import insert_history
 
 STAMP = "2026-01-01T09:00:00+00:00"

@@ -12,7 +12,7 @@ from db import arrangements as arrangement_table
 
 from core import clock
 from core.access import permissions
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.errors import PermissionDenied
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor

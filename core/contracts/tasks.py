@@ -13,7 +13,7 @@ from core import clock
 from core.access.arrangement_access import own_open
 from core.access.roles import Actor
 from core.contracts.contract import review_due
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.tasks import Destination, Task
 
 

@@ -25,12 +25,10 @@ from core import clock
 from core.access import permissions
 from core.records import record as records
 from core.errors import PermissionDenied, ValidationError
-from core.vocabulary import FUNCTIONS
+from core.vocabulary import FUNCTIONS, KINDS
 from core.access.permissions import Relation
 from core.access.roles import Actor
 
-KINDS = {"line": "Line-management supervision", "child_protection": "Child protection supervision",
-         "clinical": "Clinical supervision"}
 FULL, FILE_AUDIT = "full", "file_audit"
 
 

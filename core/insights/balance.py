@@ -37,13 +37,8 @@ from datetime import date
 from fractions import Fraction
 from functools import cached_property
 
-FUNCTIONS = ("performance", "development", "support")
-LABELS = {
-    "performance": "Performance management",
-    "development": "Professional development",
-    "support": "Personal support",
-}
-SHORT = {"performance": "P", "development": "D", "support": "S"}
+from core.vocabulary import FUNCTIONS
+
 MINUTES, ITEMS = "minutes", "items"
 
 
@@ -84,7 +79,7 @@ class Balance:
         return sum(self.weights.values())
 
     def lowest(self) -> str:
-        return min(FUNCTIONS, key=lambda f: (self.shares[f], FUNCTIONS.index(f)))
+        return min(FUNCTIONS, key=lambda f: (self.shares[f], list(FUNCTIONS).index(f)))
 
 
 def balance(tallies: Iterable[Tally]) -> Balance | None:
@@ -189,7 +184,7 @@ class Alert:
     last: date                   # the latest session it looks at
 
     def describe(self, rule: Rule) -> str:
-        label = LABELS[self.function]
+        label = FUNCTIONS[self.function]
         parts = []
         if self.absent:
             parts.append(f"not discussed in the last {rule.absent} sessions")

@@ -31,9 +31,8 @@ from db import compliance as table
 from core import clock
 from core.sessions import regularity
 from core.insights.balance import month_start, months
-from core.insights.timeliness import share_by, shared_on
+from core.insights.timeliness import ON_TIME, PENDING, record_outcome
 
-ON_TIME, LATE, PENDING = "on_time", "late", "pending"
 
 
 # Arithmetic --------------------------------------------------------------
@@ -62,16 +61,6 @@ def pool_by_month(per_arrangement: Iterable[Sequence[dict]], month_list: Sequenc
                 met[row["month"]] += row["on_time"]
     return [MonthShare(m, due[m], met[m]) for m in month_list]
 
-
-def record_outcome(held_on: date, share_within_days: int, first_shared_at: str | None,
-                   today: date) -> str:
-    """ON_TIME (first shared by the share-by day), LATE (shared after it, or not shared
-    and the day has passed) or PENDING (not shared, the day still to come)."""
-    due = share_by(held_on, share_within_days)
-    shared = shared_on(first_shared_at)
-    if shared:
-        return ON_TIME if shared <= due else LATE
-    return LATE if today > due else PENDING
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""When a record must be shared, and when an action is overdue: one rule for
-every page (the supervisor's late flag and the team lead's timeliness view).
+"""When a record must be shared, and whether it was late: one rule for every page
+(the supervisor's late flag, home tasks and the team lead's timeliness view).
 
 A record is due to be shared within the contract's number of working days
 after the session was held (England and Wales bank holidays excluded). It is
@@ -25,13 +25,20 @@ def shared_on(first_shared_at: str | None) -> date | None:
     return datetime.fromisoformat(first_shared_at).astimezone(clock.LONDON).date()
 
 
-def record_late(held_on: date, share_within_days: int, first_shared_at: str | None,
-                today: date) -> bool:
+ON_TIME, LATE, PENDING = "on_time", "late", "pending"
+
+
+def record_outcome(held_on: date, share_within_days: int, first_shared_at: str | None,
+                   today: date) -> str:
+    """ON_TIME (first shared by the share-by day), LATE (shared after it, or not shared
+    and the day has passed) or PENDING (not shared, the day still to come)."""
     due = share_by(held_on, share_within_days)
     shared = shared_on(first_shared_at)
-    return shared > due if shared else today > due
+    if shared:
+        return ON_TIME if shared <= due else LATE
+    return LATE if today > due else PENDING
 
 
-def action_overdue(status: str, due_date: str | date, today: date) -> bool:
-    due = date.fromisoformat(due_date) if isinstance(due_date, str) else due_date
-    return status == "open" and due < today
+def record_late(held_on: date, share_within_days: int, first_shared_at: str | None,
+                today: date) -> bool:
+    return record_outcome(held_on, share_within_days, first_shared_at, today) == LATE

@@ -29,8 +29,9 @@ from core import clock
 from core.insights import compliance
 from core.access import permissions
 from core.admin import settings
-from core.people.arrangements import KINDS, is_current
-from core.insights.balance import FUNCTIONS, LABELS, SHORT, Alert, Balance, Rule, Tally, add_months, balance, by_period, counted, month_start, months, neglect, neglect_by_month, quarter_start, rolling
+from core.people.arrangements import is_current
+from core.vocabulary import KINDS, FUNCTIONS, SHORT
+from core.insights.balance import Alert, Balance, Rule, Tally, add_months, balance, by_period, counted, month_start, months, neglect, neglect_by_month, quarter_start, rolling
 from core.errors import PermissionDenied
 from core.access.permissions import Access
 from core.access.roles import Actor
@@ -312,7 +313,7 @@ class Cell:
             return "Balanced"
         if len(self.neglected) > 1:
             return "Several functions neglected"
-        return f"{LABELS[self.neglected[0]]} neglected"
+        return f"{FUNCTIONS[self.neglected[0]]} neglected"
 
     @property
     def mark(self) -> str:

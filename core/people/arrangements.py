@@ -10,12 +10,8 @@ from core.admin import audit
 from core.errors import NotFound, ValidationError
 from core.access.roles import Actor, require_admin
 from core.validation import Checker
+from core.vocabulary import KINDS
 
-KINDS = {
-    "line": "Line-management supervision",
-    "child_protection": "Child protection supervision",
-    "clinical": "Clinical supervision",
-}
 
 
 def is_current(arrangement: dict, on: date | None = None) -> bool:

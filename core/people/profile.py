@@ -6,7 +6,8 @@ from db import arrangements as arrangement_table
 from db import teams as team_table
 from db import users as user_table
 
-from core.people.arrangements import KINDS, is_current
+from core.people.arrangements import is_current
+from core.vocabulary import KINDS
 from core.access.roles import Actor
 
 

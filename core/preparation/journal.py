@@ -10,7 +10,7 @@ from db import journal as table
 from core import clock
 from core.admin import audit
 from core.errors import NotFound, PermissionDenied, StaleWrite, ValidationError
-from core.preparation.prompt_sets import FUNCTIONS
+from core.vocabulary import FUNCTIONS
 from core.access.roles import Actor
 from core.validation import TEXT_MAX, TITLE_MAX, Checker
 

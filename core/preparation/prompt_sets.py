@@ -25,9 +25,6 @@ STAGE_MAX = 60
 DESCRIPTION_MAX = 1_000
 
 
-def function_label(key: str | None) -> str:
-    return FUNCTIONS.get(key or "", "No function")
-
 
 def choices(db) -> list[dict]:
     """The sets a supervisee can choose: not retired. Open to anyone signed in:

@@ -12,7 +12,6 @@ that same field since (another window or computer), the save is refused rather
 than silently overwriting; saves to different fields merge.
 """
 
-import re
 import secrets
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -26,10 +25,10 @@ from core.preparation import journal as journal_rules
 from core.preparation import prompt_sets
 from core.errors import NotFound, PermissionDenied, PortalError, StaleWrite, ValidationError
 from core.access.permissions import Access
-from core.preparation.prompt_sets import FUNCTIONS
+from core.vocabulary import FUNCTIONS
 from core.access.roles import Actor
 from core.tasks import Destination, Task
-from core.validation import TEXT_MAX, TITLE_MAX, Checker
+from core.validation import TEXT_MAX, TITLE_MAX, Checker, must_exist, record_id
 
 WANTS = {"advice": "Advice", "decision": "A decision", "reflection": "Space to reflect",
          "support": "Support"}
@@ -37,8 +36,6 @@ WANTS = {"advice": "Advice", "decision": "A decision", "reflection": "Space to r
 OPEN_AFTER_DAYS = 14
 NOTE_MAX = 2_000
 AGENDA_MAX = 20
-CASE_REF_MAX = 30  # the pattern below allows 1 + 29
-CASE_REF = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9/_.-]{0,29}$")
 
 
 class State(str, Enum):
@@ -85,13 +82,7 @@ def _session_day(scheduled_at: str) -> str:
 
 
 def _session(db, session_id) -> dict:
-    try:
-        found = table.session(db, int(session_id))
-    except (TypeError, ValueError, OverflowError):
-        found = None
-    if not found:
-        raise NotFound("There is no such session.")
-    return found
+    return must_exist(table.session(db, record_id(session_id) or 0), "session")
 
 
 def _since() -> str:
@@ -279,14 +270,6 @@ def _score(check: Checker, field: str, value, label: str):
     return number
 
 
-def _case_ref(check: Checker, field: str, value) -> str:
-    value = (value or "").strip()
-    if value and not CASE_REF.match(value):
-        check.fail(field, "A case reference is the case system's ID, like CR-104233: up to 30 "
-                          "letters, digits, dashes or slashes, with at least one digit. "
-                          "Never a child's name.")
-    return value
-
 
 def _clean_value(field: str, value):
     check = Checker()
@@ -301,7 +284,7 @@ def _clean_value(field: str, value):
     elif attr == "function":
         check.choice(field, value, FUNCTIONS, "the function this item serves")
     elif attr == "case_ref":
-        value = _case_ref(check, field, value)
+        value = check.case_ref(field, value)
     elif attr == "wants":
         check.choice(field, value, WANTS, "what you want from supervision")
     elif field == "wellbeing.score":
@@ -385,7 +368,7 @@ def add_agenda_item(db, actor: Actor, reflection_id, *, title: str, function: st
     check = Checker()
     title = check.name("title", title, "a title for the agenda item", max_len=TITLE_MAX)
     check.choice("function", function, FUNCTIONS, "the function this item serves")
-    case_ref = _case_ref(check, "case_ref", case_ref)
+    case_ref = check.case_ref("case_ref", case_ref)
     check.choice("wants", wants, WANTS, "what you want from supervision")
     check.done()
     with db.atomic():

@@ -46,13 +46,12 @@ from core.access import permissions
 from core.preparation import reflections as reflection_rules
 from core.contracts.contract import current_contract, review_due
 from core.errors import NotFound, PermissionDenied, PortalError, StaleWrite, ValidationError
-from core.vocabulary import FUNCTIONS
-from core.vocabulary import label as function_label
+from core.vocabulary import FUNCTIONS, label as function_label
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor
 from core.tasks import Destination, Task
 from core.insights.timeliness import record_late, share_by as share_by_day
-from core.validation import TEXT_MAX, TITLE_MAX, Checker
+from core.validation import TEXT_MAX, TITLE_MAX, Checker, must_exist, record_id
 
 
 STATUSES = {"draft": "Draft", "shared": "Shared, waiting for the supervisee",
@@ -87,13 +86,7 @@ class RecordLocked(PortalError):
 # ---------------------------------------------------------------- shared helpers
 
 def _session(db, session_id) -> dict:
-    try:
-        found = table.session(db, int(session_id))
-    except (TypeError, ValueError, OverflowError):
-        found = None
-    if not found:
-        raise NotFound("There is no such session.")
-    return found
+    return must_exist(table.session(db, record_id(session_id) or 0), "session")
 
 
 def _arrangement(db, found: dict) -> dict:
@@ -178,14 +171,6 @@ def _may_read_text(item: dict, held: frozenset) -> bool:
     decision = permissions.decide(_text_access(item), held)
     return decision.allowed and not decision.audited
 
-
-def _case_ref(check: Checker, field: str, value) -> str:
-    value = (value or "").strip()
-    if value and not reflection_rules.CASE_REF.match(value):
-        check.fail(field, "A case reference is the case system's ID, like CR-104233: up to 30 "
-                          "letters, digits, dashes or slashes, with at least one digit. "
-                          "Never a child's name.")
-    return value
 
 
 def _whole(check: Checker, field: str, value, low: int, high: int, message: str):
@@ -475,7 +460,7 @@ def add_item(db, actor: Actor, session_id: int, *, title: str, function: str,
     check = Checker()
     title = check.name("title", title, "a title for the agenda item", max_len=TITLE_MAX)
     check.choice("function", function, FUNCTIONS, "the function this item serves")
-    case_ref = _case_ref(check, "case_ref", case_ref)
+    case_ref = check.case_ref("case_ref", case_ref)
     check.done()
     with db.atomic():
         record = _editable_record(db, actor, found)
@@ -551,7 +536,7 @@ def _clean(fields: dict, it: dict, found: dict) -> dict:
         elif name == "function":
             out[name] = check.choice(name, value, FUNCTIONS, "the function this item serves")
         elif name == "case_ref":
-            out[name] = _case_ref(check, name, value)
+            out[name] = check.case_ref(name, value)
         elif name == "minutes":
             out[name] = _whole(check, name, value, 0, MINUTES_MAX,
                                f"Minutes are a whole number from 0 to {MINUTES_MAX}.")

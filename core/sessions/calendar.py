@@ -10,7 +10,7 @@ from datetime import timedelta
 import icalendar
 
 from core import clock
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.sessions.planning import planned_ahead, starts
 from core.access.arrangement_access import readable
 from core.access.roles import Actor

@@ -7,7 +7,7 @@ from core import clock
 from core.access import arrangement_access as access
 from core.access.arrangement_access import own_open
 from core.access.roles import Actor
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 from core.sessions import regularity
 from core.tasks import Destination, Task
 

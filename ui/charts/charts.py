@@ -26,7 +26,8 @@ import vl_convert
 
 from core import clock, insights
 from core.insights import compliance
-from core.insights.balance import FUNCTIONS, LABELS, SHORT, Balance, month_label
+from core.insights.balance import Balance, month_label
+from core.vocabulary import FUNCTIONS, SHORT
 from ui.kit import context
 from ui.kit.text import inert
 
@@ -35,7 +36,7 @@ COLOURS = {"performance": "#0072B2", "development": "#E69F00", "support": "#009E
 _INK = alt.condition("datum.Ink == 'light'", alt.value("#FFFFFF"), alt.value("#000000"))
 DASHES = {"performance": [1, 0], "development": [6, 3], "support": [2, 2]}
 SHAPES = {"performance": "circle", "development": "square", "support": "triangle-up"}
-FUNCTION_LABELS = [LABELS[f] for f in FUNCTIONS]
+FUNCTION_LABELS = [FUNCTIONS[f] for f in FUNCTIONS]
 STATES = {  # grid state -> (fill, text)
     "Balanced": ("#E5E5E5", "dark"),
     "Performance management neglected": (COLOURS["performance"], "light"),
@@ -87,7 +88,7 @@ def shares_frame(rows: list[tuple[str, Balance]]) -> pd.DataFrame:
         for order, f in enumerate(FUNCTIONS):
             share = bal.shares[f]
             records.append({
-                "When": when, "Position": position, "Function": LABELS[f], "Order": order,
+                "When": when, "Position": position, "Function": FUNCTIONS[f], "Order": order,
                 "Share": share, "Middle": below + share / 2, "Weight": bal.weights[f],
                 "Counted in": bal.basis, "Ink": _ink(f),
                 "Mark": f"{SHORT[f]} {share:.0%}" if share >= 0.1 else "",
@@ -101,7 +102,7 @@ def shares_frame(rows: list[tuple[str, Balance]]) -> pd.DataFrame:
 def shares_table(rows: list[tuple[str, Balance]], first: str) -> pd.DataFrame:
     """Wide form: the figures behind a balance chart, one row per bar."""
     return pd.DataFrame.from_records([
-        {first: when, **{f"{LABELS[f]} (%)": pct(bal.shares[f]) for f in FUNCTIONS},
+        {first: when, **{f"{FUNCTIONS[f]} (%)": pct(bal.shares[f]) for f in FUNCTIONS},
          "Counted in": bal.basis, "Total": bal.total, "Sessions": bal.sessions}
         for when, bal in rows
     ])
@@ -358,7 +359,7 @@ def alerts_table(rows: list[dict], *, name: str, key: str, none: str) -> None:
 
 def mix(bal: Balance) -> str:
     """'45% performance management, 35% professional development and 20% personal support'."""
-    parts = [f"{bal.shares[f]:.0%} {LABELS[f].lower()}" for f in FUNCTIONS]
+    parts = [f"{bal.shares[f]:.0%} {FUNCTIONS[f].lower()}" for f in FUNCTIONS]
     return f"{parts[0]}, {parts[1]} and {parts[2]}"
 
 
@@ -386,7 +387,7 @@ def grid_frame(cells, scope: insights.Scope) -> pd.DataFrame:
             "Supervisee": scope.label(cell.arrangement_id),
             "Month": month_label(cell.month), "State": cell.state, "Mark": cell.mark,
             "Ink": STATES[cell.state][1],
-            **{f"{LABELS[f]} (%)": pct(bal.shares[f]) if bal else None for f in FUNCTIONS},
+            **{f"{FUNCTIONS[f]} (%)": pct(bal.shares[f]) if bal else None for f in FUNCTIONS},
             "Counted in": bal.basis if bal else "", "Sessions": bal.sessions if bal else 0,
         })
     return pd.DataFrame.from_records(records)
@@ -413,15 +414,15 @@ def timeline_frames(rows) -> tuple[pd.DataFrame, pd.DataFrame]:
             minutes = r.minutes[f] if r.status == "held" else 0
             chart.append({"When": label, "Position": position, "Status": r.status,
                           "Record": record_words(r.status, r.record_status),
-                          "Function": LABELS[f], "Order": order, "Minutes": minutes,
+                          "Function": FUNCTIONS[f], "Order": order, "Minutes": minutes,
                           "Middle": below + minutes / 2, "Ink": _ink(f),
                           "Letter": SHORT[f] if minutes >= 10 else "", "Note": note})
             below += minutes
         table_rows.append({
             "Date": label, "Status": r.status, "Planned minutes": r.planned_minutes,
             "Held minutes": r.held_minutes,
-            **{f"{LABELS[f]} (minutes)": r.minutes[f] for f in FUNCTIONS},
-            **{f"{LABELS[f]} (items)": r.items[f] for f in FUNCTIONS},
+            **{f"{FUNCTIONS[f]} (minutes)": r.minutes[f] for f in FUNCTIONS},
+            **{f"{FUNCTIONS[f]} (items)": r.items[f] for f in FUNCTIONS},
             "Safeguarding flags": r.flagged,
             "Record": record_words(r.status, r.record_status),
         })

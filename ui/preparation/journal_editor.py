@@ -7,7 +7,7 @@ import streamlit as st
 from core import clock
 from core.preparation import journal
 from core.errors import NotFound, PortalError, StaleWrite, ValidationError
-from core.preparation.prompt_sets import FUNCTIONS
+from core.vocabulary import FUNCTIONS
 from core.validation import TEXT_MAX, TITLE_MAX
 
 from ui.kit import auth

@@ -8,8 +8,9 @@ from core.records import actions
 from core.preparation import journal
 from core.preparation import prompt_sets
 from core.preparation import reflections
-from core.preparation.prompt_sets import FUNCTIONS, function_label
-from core.preparation.reflections import CASE_REF_MAX, WANTS, State
+from core.vocabulary import FUNCTIONS, label as function_label
+from core.preparation.reflections import WANTS, State
+from core.validation import CASE_REF_MAX
 from core.validation import TITLE_MAX
 
 from ui.records import action_forms

@@ -4,7 +4,7 @@ supervisee typed is shown inert."""
 import streamlit as st
 
 from core import clock
-from core.preparation.prompt_sets import function_label
+from core.vocabulary import label as function_label
 from core.preparation.reflections import WANTS
 
 from ui.kit.text import inert, inert_block

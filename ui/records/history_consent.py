@@ -5,7 +5,7 @@ import streamlit as st
 
 from core import clock
 from core.access import history_consent
-from core.people.arrangements import KINDS
+from core.vocabulary import KINDS
 
 from ui.kit import forms
 from ui.kit.text import inert

@@ -9,7 +9,8 @@ import streamlit as st
 from core import clock, records, sessions
 from core.errors import PortalError
 from core.vocabulary import FUNCTIONS
-from core.preparation.reflections import CASE_REF_MAX, session_date
+from core.preparation.reflections import session_date
+from core.validation import CASE_REF_MAX
 from core.validation import TITLE_MAX
 
 from ui.records import action_forms

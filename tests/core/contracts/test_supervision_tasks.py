@@ -6,6 +6,7 @@ from supervision_setup import new_arrangement, who, working_day
 from core import clock, contracts, sessions, home
 from core.contracts.tasks import contract_attention
 from core.sessions.tasks import overdue_attention
+from core.tasks import Destination
 
 
 def texts(db, username):
@@ -41,7 +42,7 @@ def test_a_review_due_within_30_days_shows_for_both_people(demo):
     for username in ("helen.carter", "chloe.wright"):
         found = [t for t in home.tasks_for(demo, who(demo, username)) if REVIEW in t.text]
         assert len(found) == 1 and not found[0].urgent
-        assert found[0].page == "app_pages/contracts.py"
+        assert found[0].to is Destination.CONTRACTS
     assert not any(REVIEW in t for t in texts(demo, "sam.taylor"))
     assert not any(REVIEW in t for t in texts(demo, "priya.shah"))
 
@@ -49,7 +50,7 @@ def test_a_review_due_within_30_days_shows_for_both_people(demo):
 def overdue_sessions(db, username):
     """Urgent tasks about sessions (the demo also has an overdue action for Sam)."""
     return [t for t in home.tasks_for(db, who(db, username))
-            if t.urgent and t.page == "app_pages/sessions.py"]
+            if t.urgent and t.to is Destination.SESSIONS]
 
 
 def test_overdue_sessions_show_for_the_supervisee_supervisor_and_team_lead(demo):
@@ -57,7 +58,7 @@ def test_overdue_sessions_show_for_the_supervisee_supervisor_and_team_lead(demo)
         found = overdue_sessions(demo, username)
         assert len(found) == 1, username
         assert "a formal session was due by" in found[0].text
-        assert found[0].page == "app_pages/sessions.py"
+        assert found[0].to is Destination.SESSIONS
     assert "by Marcus Reid" in [t for t in texts(demo, "daniel.okafor") if "due by" in t][0]
     for username in ("sam.taylor", "helen.carter", "priya.shah", "admin", "ollie.grant"):
         assert not overdue_sessions(demo, username), username

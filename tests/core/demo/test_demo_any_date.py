@@ -32,6 +32,7 @@ from core.sessions import regularity
 from core.demo import load
 from core.demo.people import months_ago
 from core.preparation.reflections import State
+from core.tasks import Destination
 
 DAYS = [
     clock.today(),                    # whatever today is
@@ -83,7 +84,7 @@ def current_arrangements(db) -> list[dict]:
 
 def urgent_session_tasks(db, username) -> list[str]:
     return [t.text for t in home.tasks_for(db, who(db, username))
-            if t.urgent and t.page == "app_pages/sessions.py"]
+            if t.urgent and t.to is Destination.SESSIONS]
 
 
 def test_only_grace_holts_supervision_has_fallen_overdue(demo_on):

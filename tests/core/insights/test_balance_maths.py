@@ -8,7 +8,8 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from core.insights import balance as b
-from core.insights.balance import FUNCTIONS, ITEMS, MINUTES, Rule, Tally
+from core.insights.balance import ITEMS, MINUTES, Rule, Tally
+from core.vocabulary import FUNCTIONS
 
 START = date(2024, 1, 1)
 counts = st.integers(min_value=0, max_value=120)

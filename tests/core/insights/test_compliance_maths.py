@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from core.insights import compliance
 from core.insights.balance import add_months, month_start
-from core.insights.compliance import LATE, ON_TIME, PENDING, MonthShare, Timeliness
+from core.insights.compliance import MonthShare, Timeliness
+from core.insights.timeliness import LATE, ON_TIME, PENDING, record_outcome
 from core.insights.timeliness import share_by
 
 MONTHS = [date(2026, m, 1) for m in range(1, 13)]
@@ -46,17 +47,17 @@ def shared_at(day: date) -> str:
 def test_a_record_is_on_time_until_the_last_working_day():
     held = date(2026, 3, 2)  # a Monday: 5 working days later is Monday 9 March
     assert share_by(held, 5) == date(2026, 3, 9)
-    assert compliance.record_outcome(held, 5, shared_at(date(2026, 3, 9)), TODAY) == ON_TIME
-    assert compliance.record_outcome(held, 5, shared_at(date(2026, 3, 10)), TODAY) == LATE
-    assert compliance.record_outcome(held, 5, None, date(2026, 3, 9)) == PENDING
-    assert compliance.record_outcome(held, 5, None, date(2026, 3, 10)) == LATE
+    assert record_outcome(held, 5, shared_at(date(2026, 3, 9)), TODAY) == ON_TIME
+    assert record_outcome(held, 5, shared_at(date(2026, 3, 10)), TODAY) == LATE
+    assert record_outcome(held, 5, None, date(2026, 3, 9)) == PENDING
+    assert record_outcome(held, 5, None, date(2026, 3, 10)) == LATE
 
 
 def test_bank_holidays_give_more_calendar_days():
     # Good Friday 3 April and Easter Monday 6 April 2026 are not working days.
     held = date(2026, 4, 1)
-    assert compliance.record_outcome(held, 3, shared_at(date(2026, 4, 8)), TODAY) == ON_TIME
-    assert compliance.record_outcome(held, 3, shared_at(date(2026, 4, 9)), TODAY) == LATE
+    assert record_outcome(held, 3, shared_at(date(2026, 4, 8)), TODAY) == ON_TIME
+    assert record_outcome(held, 3, shared_at(date(2026, 4, 9)), TODAY) == LATE
 
 
 record_rows = st.lists(st.builds(

@@ -9,6 +9,7 @@ import pytest
 import balance_fixtures as bf  # noqa: E402
 
 from core import clock, insights  # noqa: E402
+from core.insights import views as insight_views  # noqa: E402
 from core.admin import settings
 from core.errors import PermissionDenied  # noqa: E402
 from core.access.roles import load_actor  # noqa: E402
@@ -191,7 +192,7 @@ def test_a_write_changes_the_scope_so_cached_views_refresh(story):
 
 def test_other_parts_add_summary_columns(story, monkeypatch):
     scope = insights.supervisor_scope(story, who(story, "helen.carter"))
-    monkeypatch.setattr(insights, "SUMMARY_PROVIDERS", [
+    monkeypatch.setattr(insight_views, "SUMMARY_PROVIDERS", [
         lambda db, sc: {i: {"Overdue actions": 0} for i in sc.arrangement_ids}])
     extras = insights.summary_extras(story, scope)
     assert set(extras) == set(scope.arrangement_ids)

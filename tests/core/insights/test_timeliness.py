@@ -1,6 +1,6 @@
 """Records are shared within the contract's working days; open actions past due are overdue."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,10 +37,3 @@ def test_the_share_by_day_is_a_working_day_n_working_days_on(held, n):
     assert workdays.working_days_between(held, due) == n
     if n:
         assert workdays.is_working_day(due)
-
-
-def test_actions():
-    today = date(2026, 11, 23)
-    assert timeliness.action_overdue("open", "2026-11-22", today)
-    assert not timeliness.action_overdue("open", today, today)
-    assert not timeliness.action_overdue("done", today - timedelta(days=30), today)

@@ -6,7 +6,8 @@ from reflection_fixtures import actor, session
 from core.preparation import journal
 from core.preparation import reflections
 from core.demo.reflections import load_reflections
-from core.preparation.reflections import CASE_REF, State
+from core.preparation.reflections import State
+from core.validation import CASE_REF
 
 PEOPLE = ["sam.taylor", "jordan.ellis", "chloe.wright", "tom.baker"]
 

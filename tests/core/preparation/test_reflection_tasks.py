@@ -7,6 +7,7 @@ from reflection_fixtures import actor, mark, session
 from core import home
 from core.preparation import reflections
 from core.clock import day, today
+from core.tasks import Destination
 
 
 def texts(demo, username):
@@ -20,7 +21,7 @@ def test_the_supervisee_is_asked_to_prepare_for_the_next_session_only(demo):
     assert wanted in texts(demo, "sam.taylor")
     assert not any(day(today() + timedelta(days=37)) in t for t in texts(demo, "sam.taylor"))
     prepare = [t for t in home.tasks_for(demo, actor(demo, "sam.taylor")) if t.text == wanted]
-    assert prepare[0].page == "app_pages/prepare.py"
+    assert prepare[0].to is Destination.PREPARE
 
 
 def test_reflection_ready_once_submitted_then_gone_when_held(demo):

@@ -6,10 +6,11 @@ from datetime import timedelta
 from record_fixtures import actor, held_and_shared, opened
 
 from core import clock, records, home
+from core.tasks import Destination
 
 
 def texts(db, username):
-    return [(t.text, t.page, t.urgent) for t in home.tasks_for(db, actor(db, username))]
+    return [(t.text, t.to, t.urgent) for t in home.tasks_for(db, actor(db, username))]
 
 
 def test_overdue_actions_are_flagged_for_their_owner_only(demo):
@@ -19,7 +20,7 @@ def test_overdue_actions_are_flagged_for_their_owner_only(demo):
     records.add_action(demo, helen, item, owner_id=sam.id, description="Send the chronology to legal",
                        due_date=clock.today() - timedelta(days=2))
     mine = [t for t in texts(demo, "sam.taylor") if "Send the chronology" in t[0]]
-    assert len(mine) == 1 and mine[0][2] and mine[0][1] == records.RECORDS_PAGE
+    assert len(mine) == 1 and mine[0][2] and mine[0][1] == Destination.RECORDS
     assert "Overdue action" in mine[0][0] and "Helen Carter" in mine[0][0]
     for other in ("helen.carter", "priya.shah"):
         assert not [t for t in texts(demo, other) if "Send the chronology" in t[0]]
@@ -47,4 +48,4 @@ def test_a_held_session_waits_to_be_shared(demo):
     share = [t for t in texts(demo, "helen.carter")
              if t[0].startswith(f"Share the record of the session on {clock.day(clock.today())} "
                                 "with Sam Taylor")]
-    assert share and not share[0][2] and share[0][1] == records.RUN_PAGE
+    assert share and not share[0][2] and share[0][1] == Destination.RUN_SESSION
