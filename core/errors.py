@@ -6,7 +6,7 @@ from db.errors import Busy, PortalError  # noqa: F401
 
 
 class PermissionDenied(PortalError):
-    """The acting user may not do or see this (see the matrix in DESIGN.md)."""
+    """The acting user may not do or see this (see the matrix in core/access/permissions.py)."""
 
 
 class NotFound(PortalError):

@@ -10,18 +10,6 @@ def insert(db: Database, row: dict) -> int:
     return db["audit_events"].insert(row).last_pk
 
 
-def for_entity(db: Database, entity: str, entity_id: int) -> list[dict]:
-    return [
-        dict(r, detail=json.loads(r["detail"]))
-        for r in db.query(
-            """SELECT e.*, u.name AS actor_name FROM audit_events e
-               LEFT JOIN users u ON u.id = e.actor_id
-               WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id""",
-            [entity, entity_id],
-        )
-    ]
-
-
 # The audit page: filters and paging in SQL, over the whole trail.
 # Rows are never updated or deleted (triggers of migration m010 refuse it).
 

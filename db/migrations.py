@@ -339,7 +339,7 @@ def m006_arrangement_versions(db):
 
 @MIGRATIONS()
 def m007_notices(db):
-    """Notices to a person about their own supervision (issue 5): e.g. that a team
+    """Notices to a person about their own supervision: e.g. that a team
     lead read items of their record for a file audit. Also indexes for records."""
     _script(
         db,
@@ -396,14 +396,14 @@ def m008_compliance_versions(db):
 @MIGRATIONS()
 def m009_agenda_item_proposal(db):
     """An agenda item from the supervisee's reflection keeps the id of the proposed
-    item it came from (issue 15), so re-tagging or renaming it never makes the
+    item it came from, so re-tagging or renaming it never makes the
     proposal look new. Items made before this have none."""
     db.execute("ALTER TABLE agenda_items ADD COLUMN proposal_id TEXT")
 
 
 @MIGRATIONS()
 def m010_audit_append_only(db):
-    """The audit trail is append-only (issue 11): triggers refuse any UPDATE or
+    """The audit trail is append-only: triggers refuse any UPDATE or
     DELETE of an audit event, whoever asks. Indexes let the audit page filter
     by time and by kind of event and page through the whole trail."""
     for verb in ("UPDATE", "DELETE"):

@@ -161,7 +161,7 @@ def next_id(db: Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) + 1 FROM reflections").fetchone()[0]
 
 
-# Contracts and sessions belong to issue 3; these two inserts let tests and
+# These two inserts let tests and
 # set-up scripts make the rows preparation works on until that lands.
 def insert_contract(db: Database, row: dict) -> int:
     return db["contracts"].insert(row).last_pk

@@ -1,4 +1,4 @@
-"""The world of the confidentiality matrix (DESIGN.md, "Who may see what"), shared
+"""The world of the confidentiality matrix, shared
 by tests/core/access/test_confidentiality_matrix.py and its page half in tests/app.
 
 Tom Baker was supervised by Marcus Reid (ended) and now by Helen Carter; Priya

@@ -1,7 +1,6 @@
 """Contracts, sessions and actions for reflection tests, made directly through db/.
 
-Contracts and sessions belong to issue 3; until its pages can make them, tests
-insert a signed contract and planned or held sessions here. Every helper works
+Tests insert a signed contract and planned or held sessions here. Every helper works
 on top of whatever the database holds already (the demo may have sessions too).
 """
 
@@ -72,7 +71,7 @@ def session(db, supervisee: str, *, days: int = 7, status: str = "planned",
 
 
 def mark(db, session_id: int, status: str, **extra) -> None:
-    """Change a session's status, as issue 3 (cancel, reschedule) or 5 (held) will."""
+    """Change a session's status, as cancelling, rescheduling or marking it held does."""
     db["sessions"].update(session_id, dict(extra, status=status))
 
 

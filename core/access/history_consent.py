@@ -1,5 +1,5 @@
 """History consent: when a supervisee changes supervisor, the new supervisor reads
-the earlier records only after the supervisee agrees (DESIGN.md).
+the earlier records only after the supervisee agrees.
 
 The supervisee gives or withdraws consent on their new arrangement
 (`arrangements.history_shared_at`); `permissions.history_covers` says which

@@ -1,4 +1,4 @@
-"""Who may see what: the matrix in DESIGN.md, as data, enforced here.
+"""Who may see what: the matrix, as data, enforced here.
 
 Every read and write of supervision content goes through `require` (or
 `decide`) with the acting user and the arrangement it belongs to.

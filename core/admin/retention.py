@@ -28,7 +28,7 @@ arrangement points at is refused (purge them together).
 One thing the purge cannot reach: the events of the trail about the purged
 records stay (they are append-only), and those hold ids, counts and kinds,
 except `safeguarding_flagged`/`safeguarding_unflagged`, which keep the reason
-given by design (core/records/record.py: unflagging must not erase why an item was
+given by design (core/records/items.py: unflagging must not erase why an item was
 flagged). Admins never see event details, but the text outlives the record.
 """
 

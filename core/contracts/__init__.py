@@ -12,7 +12,6 @@ from core.contracts.contract import (  # noqa: F401
     supervisor_changed,
     review_due,
     versions,
-    get_contract,
     draft_contract,
     new_version,
     update_draft,

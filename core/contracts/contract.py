@@ -67,14 +67,6 @@ def versions(db, actor: Actor, arrangement_id: int) -> list[dict]:
     return contract_table.versions(db, arrangement_id)
 
 
-def get_contract(db, actor: Actor, contract_id: int) -> dict:
-    contract = contract_table.get(db, contract_id)
-    if not contract:
-        raise NotFound("There is no such contract.")
-    access.readable(db, actor, contract["arrangement_id"])
-    return contract
-
-
 def _stamp_after(previous: str | None) -> str:
     """Now, but always later than `previous`, so every edit has its own stamp."""
     stamp = clock.stamp()

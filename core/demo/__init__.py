@@ -20,6 +20,6 @@ def load(db, today: date | None = None) -> dict:
     today = today or clock.today()
     people = load_people(db, today)
     load_supervision(db, people, today)
-    load_reflections(db, people, today)  # issue 4: after the sessions exist
-    load_records(db, people, today)  # issue 5: after the reflections
+    load_reflections(db, people, today)  # after the sessions exist
+    load_records(db, people, today)  # after the reflections
     return people

@@ -23,7 +23,8 @@ from db import records as record_table
 
 from core import clock
 from core.access import permissions
-from core.records import record as records
+from core.records import agenda as record_agenda
+from core.records import file_audit as record_file_audit
 from core.errors import PermissionDenied, ValidationError
 from core.vocabulary import FUNCTIONS, KINDS
 from core.access.permissions import Relation
@@ -154,14 +155,14 @@ def _action_text(a: dict) -> str:
 
 
 def _view(db, actor: Actor, session_id: int) -> tuple[dict, str]:
-    view = records.agenda(db, actor, session_id)
+    view = record_agenda.agenda(db, actor, session_id)
     if view["record"] is None or view["record"]["status"] != "agreed":
         raise ValidationError.single("_", "Only an agreed record can be exported: both people "
                                           "sign it first.")
     scope = _scope(db, actor, view)
     if scope == FILE_AUDIT:
         read = {r["item"]["id"]: r["item"] for r in
-                records.file_audit(db, actor, session_id=view["session_id"])}
+                record_file_audit.file_audit(db, actor, session_id=view["session_id"])}
         items = [read[i["id"]] for i in view["items"] if i["id"] in read]
         shown_actions = {a["id"]: a for it in items for a in it["actions"]}
         actions = [shown_actions.get(a["id"], a) for a in view["actions"]

@@ -56,7 +56,7 @@ from db import users as user_table
 
 from core import clock
 from core.admin import audit
-from core.records import record as records
+from core.records import agenda as record_agenda
 from core.errors import NotFound, PermissionDenied
 from core.access.roles import Actor, actor_from_user
 from core.exports import docx_file, pdf_file, record_document
@@ -92,7 +92,7 @@ def _account(user: dict) -> dict:
 
 
 def _record_view(db, subject: Actor, session_id: int, supervising: bool) -> dict:
-    view = records.agenda(db, subject, session_id)
+    view = record_agenda.agenda(db, subject, session_id)
     out = {k: v for k, v in view.items() if k not in VIEW_FLAGS}
     out["subject_is"] = "supervisor" if supervising else "supervisee"
     out["third_party_data"] = supervising

@@ -1,6 +1,6 @@
 """The balance of the three functions, and neglect alerts: pure maths, no storage.
 
-Definitions (DESIGN.md: "balance"):
+Definitions:
 
 - Only **held** sessions with at least one agenda item count. A held session
   with no items yet says nothing either way about the balance.

@@ -2,8 +2,8 @@
 forward to every later session of its arrangement until it is closed, done or
 dropped, with the evidence or outcome.
 
-Reading an arrangement's open actions and closing them (issue 4); actions are
-created on an agenda item in core/records/record.py (issue 5).
+Reading an arrangement's open actions and closing them; actions are
+created on an agenda item in core/records/items.py.
 """
 
 from db import actions as table

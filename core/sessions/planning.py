@@ -100,12 +100,6 @@ def series_dates(contract: dict, first: date, count: int) -> list[date]:
     return dates
 
 
-def plan_session(db, actor: Actor, arrangement_id: int, *, on, at, minutes, venue) -> int:
-    """Plan one formal session; returns its id."""
-    return plan_series(db, actor, arrangement_id, first=on, at=at, minutes=minutes,
-                       venue=venue, count=1)[0]
-
-
 def plan_series(db, actor: Actor, arrangement_id: int, *, first, at, minutes, venue,
                 count: int) -> list[int]:
     """Plan `count` sessions: the first on `first`, the rest each one cadence gap later."""
@@ -277,12 +271,6 @@ def planned_ahead(db, actor: Actor, arrangement_id: int) -> list[dict]:
     arr = access.readable(db, actor, arrangement_id)
     start = _day_range(clock.today())[0]
     return _shown_to(db, actor, arr, session_table.planned_from(db, arrangement_id, start))
-
-
-def next_planned(db, actor: Actor, arrangement_id: int) -> dict | None:
-    """The soonest planned session from today on, if there is one."""
-    ahead = planned_ahead(db, actor, arrangement_id)
-    return ahead[0] if ahead else None
 
 
 def planned(db, actor: Actor, arrangement_id: int) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Records page, 'Your earlier records' (issue 15): Tom Baker, whose supervisor
+"""Records page, 'Your earlier records': Tom Baker, whose supervisor
 changed, lets Helen Carter read his records with Marcus Reid, then withdraws;
 her Records page follows at once. Someone who never changed supervisor sees
 no such section."""

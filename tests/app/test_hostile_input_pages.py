@@ -19,6 +19,7 @@ from record_fixtures import opened
 from reflection_fixtures import actor, arrangement_id, session
 
 import db as storage
+from db import contracts as contract_rows
 from core import clock, contracts, records, sessions
 from core.records import actions
 from core.sessions import informal
@@ -101,7 +102,7 @@ def _build(db) -> dict:
     informal.log_contact(db, helen, arr, on=clock.today(), topic=NAME, function="support",
                          note=TEXT)
     cid = contracts.new_version(db, helen, arr, TEXT[:500])
-    current = contracts.get_contract(db, helen, cid)
+    current = contract_rows.get(db, cid)
     values = {k: current[k] for k in contracts.EDITABLE}
     values.update({k: TEXT + " Safeguarding comes first." for k in contracts.TEXT_FIELDS
                    if k != "venue"}, venue=NAME)

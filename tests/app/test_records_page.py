@@ -197,7 +197,7 @@ def test_the_owner_closes_an_open_action_with_its_outcome(demo, shared):
 
 
 def test_a_record_chosen_stays_chosen_and_the_address_follows(demo, shared):
-    """Issue 15: opened with ?session= in the address, choosing another record
+    """Opened with ?session= in the address, choosing another record
     keeps that choice (it never snaps back) and the address follows it."""
     at = records_page("sam.taylor", shared)
     assert at.selectbox(key="records_open").value == shared

@@ -22,6 +22,7 @@ from record_fixtures import item_of, opened
 from reflection_fixtures import actor, arrangement_id, session
 
 import db as storage
+from db import contracts as contract_rows
 from core import clock, contracts, records, sessions
 from core.records import actions
 from core.contracts import fields as contract_fields
@@ -207,8 +208,7 @@ def _planned_on_a_free_day(w, plan):
 
 
 def session_venue(w, value):
-    sid = _planned_on_a_free_day(w, lambda day: sessions.plan_session(
-        w["db"], w["helen"], w["arr"], on=day, at=time(10), minutes=60, venue=value))
+    sid = _planned_on_a_free_day(w, lambda day: sessions.plan_series(w["db"], w["helen"], w["arr"], first=day, at=time(10), minutes=60, venue=value, count=1)[0])
     return sessions.get_session(w["db"], w["helen"], sid)["venue"]
 
 
@@ -284,11 +284,11 @@ def _contract_field(key):
                   or not c["supervisee_signed_at"]]
         cid = drafts[0]["id"] if drafts else contracts.new_version(db, helen, w["arr"],
                                                                    "Hostile input test")
-        current = contracts.get_contract(db, helen, cid)
+        current = contract_rows.get(db, cid)
         values = {k: current[k] for k in contracts.EDITABLE}
         values[key] = value
         contracts.update_draft(db, helen, cid, values, current["updated_at"])
-        return contracts.get_contract(db, helen, cid)[key]
+        return contract_rows.get(db, cid)[key]
     save.__name__ = f"contract_{key}"
     return save
 

@@ -1,4 +1,4 @@
-"""The layout rules of DESIGN.md, checked on the source: imports only go down,
+"""The layout rules of the house, checked on the source: imports only go down,
 core/ never imports streamlit, and SQL lives only in db/."""
 
 import ast

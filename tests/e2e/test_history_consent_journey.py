@@ -1,4 +1,4 @@
-"""Issue 15, point 6, in Chromium: Tom Baker changed supervisor (Marcus Reid, then
+"""In Chromium: Tom Baker changed supervisor (Marcus Reid, then
 Helen Carter). On Records, under "Your earlier records", he lets Helen read his
 records with Marcus, and later withdraws it. Helen's Records page follows each
 act at once; Marcus keeps his read-only access throughout; the admin's Audit log

@@ -1,4 +1,4 @@
-"""Issue 15, point 3, in Chromium: Records opened with ?session= in the address;
+"""In Chromium: Records opened with ?session= in the address;
 choosing another record in "Open a record" keeps it chosen (it used to snap back
 to the one in the address) and the address follows, so reloading the page, or
 sharing its address, opens the chosen record. Reads only: on the shared demo

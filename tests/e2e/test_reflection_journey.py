@@ -2,7 +2,7 @@
 the supervisor sees it; a team lead and another supervisor cannot reach it by any
 page or URL. Hostile text comes back exactly as typed and is shown inert.
 
-The demo has no sessions of its own until contracts and sessions land (issue 3),
+The demo has no sessions of its own until contracts and sessions land,
 so this module starts its own server and makes the sessions it needs first."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 15, point 2, in Chromium: Helen Carter opens Jordan Ellis's session (the
+"""In Chromium: Helen Carter opens Jordan Ellis's session (the
 demo's submitted reflection) and re-tags an item that came from it. The item
 keeps its new function, and Run session never says Jordan submitted more items
 after the agenda was built (which offered the same item again, a duplicate).

@@ -1,4 +1,4 @@
-"""The permission matrix of DESIGN.md, tried in full against core.
+"""The permission matrix (core/access/permissions.py), tried in full against core.
 
 One world, built once: Tom Baker was supervised by Marcus Reid (ended) and now by
 Helen Carter; Priya Shah leads his team. Every secret is a unique marker string
@@ -24,6 +24,7 @@ from matrix_fixtures import ALLOWED, JOURNAL, MARKERS, PRIVATE, SCORE_DRAFT, SCO
 from pypdf import PdfReader
 from reflection_fixtures import actor
 
+from core.records import tasks as record_tasks
 from core import clock, contracts, insights, records, sessions, home
 from core.records import actions
 from core.access import arrangement_access
@@ -95,7 +96,7 @@ def reads(db, w, who):
         ("records.late_records", lambda: records.late_records(db, me)),
         ("records.runnable_sessions", lambda: records.runnable_sessions(db, me)),
         ("records.notices_for", lambda: records.notices_for(db, me)),
-        ("records.tasks", lambda: records.tasks(db, me)),
+        ("records.tasks", lambda: record_tasks.tasks(db, me)),
         ("reflections.upcoming", lambda: reflections.upcoming(db, me)),
         ("reflections.for_supervisor", lambda: reflections.for_supervisor(db, me,
                                                                           include_held=True)),
@@ -143,7 +144,6 @@ def reads(db, w, who):
              lambda a=arr: insights.timeline_scope(db, me, a, since=since)),
             (f"sessions.sessions_for({arr})", lambda a=arr: sessions.sessions_for(db, me, a)),
             (f"sessions.planned_ahead({arr})", lambda a=arr: sessions.planned_ahead(db, me, a)),
-            (f"sessions.next_planned({arr})", lambda a=arr: sessions.next_planned(db, me, a)),
             (f"sessions.planned({arr})", lambda a=arr: sessions.planned(db, me, a)),
             (f"contracts.versions({arr})", lambda a=arr: contracts.versions(db, me, a)),
             (f"contracts.overview({arr})", lambda a=arr: contracts.overview(db, me, a)),
@@ -154,8 +154,6 @@ def reads(db, w, who):
             (f"regularity.monthly({arr})", lambda a=arr: regularity.monthly(
                 db, me, [a], since.replace(day=1), clock.today().replace(day=1))),
             (f"calendar.ics_for({arr})", lambda a=arr: calendar.ics_for(db, me, a)),
-            (f"contracts.get_contract({arr}, every version)", lambda a=arr: [
-                contracts.get_contract(db, me, c) for c in db_contract_ids(db, a)]),
             (f"arrangement_access.readable({arr})",
              lambda a=arr: arrangement_access.readable(db, me, a)),
         ]

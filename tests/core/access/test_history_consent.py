@@ -1,4 +1,4 @@
-"""History consent (DESIGN.md, issue 15): after a change of supervisor the new
+"""History consent: after a change of supervisor the new
 supervisor reads the earlier records only once the supervisee agrees. The
 supervisee gives and withdraws it; both acts are audited with ids only; access
 follows at once; the former supervisor's read-only access never changes."""

@@ -1,4 +1,4 @@
-"""The permission matrix of DESIGN.md, cell by cell, for every relation."""
+"""The permission matrix (core/access/permissions.py), cell by cell, for every relation."""
 
 import pytest
 
@@ -10,7 +10,7 @@ from core.access.roles import load_actor
 A, R = Access, Relation
 YES, AUDITED, NO = "yes", "audited", "no"
 
-# Rows of DESIGN.md's table; columns: supervisee, supervisor, other supervisor,
+# Rows of the matrix; columns: supervisee, supervisor, other supervisor,
 # team lead of the team, admin.
 EXPECTED = {
     A.CONTRACT: (YES, YES, NO, YES, YES),

@@ -15,6 +15,7 @@ from reflection_fixtures import actor, session
 from supervision_setup import new_arrangement, signed, working_day
 
 import db.audit
+from db import contracts as contract_rows
 from core import clock, contracts, records, sessions
 from core.people import arrangements
 from core.preparation import reflections
@@ -76,14 +77,13 @@ def _shared_and_flagged(db):
 def _plan(who, minutes):
     def run(db, ctx):
         day, at = working_day()
-        sessions.plan_session(db, actor(db, who), ctx["arr"], on=day, at=at,
-                              minutes=minutes, venue="Room 2")
+        sessions.plan_series(db, actor(db, who), ctx["arr"], first=day, at=at, minutes=minutes, venue="Room 2", count=1)[0]
     return run
 
 
 def _sign_contract(who, stale=False):
     def run(db, ctx):
-        seen = contracts.get_contract(db, actor(db, who), ctx["contract"])["updated_at"]
+        seen = contract_rows.get(db, ctx["contract"])["updated_at"]
         contracts.sign_contract(db, actor(db, who), ctx["contract"],
                                 "2000-01-01T00:00:00+00:00" if stale else seen)
     return run

@@ -3,6 +3,7 @@ sessions for the supervisee, the supervisor and the team lead."""
 
 from supervision_setup import new_arrangement, who, working_day
 
+from db import contracts as contract_rows
 from core import clock, contracts, sessions, home
 from core.contracts.tasks import contract_attention
 from core.sessions.tasks import overdue_attention
@@ -27,7 +28,7 @@ def test_an_unsigned_contract_is_a_task_for_whoever_still_has_to_sign(demo):
     contract_id = contracts.draft_contract(demo, aisha, arrangement_id)
     assert any("Sign version 1" in t for t in texts(demo, "aisha.begum"))
     assert any("Read and sign version 1" in t for t in texts(demo, "sam.taylor"))
-    stamp = contracts.get_contract(demo, sam, contract_id)["updated_at"]
+    stamp = contract_rows.get(demo, contract_id)["updated_at"]
     contracts.sign_contract(demo, sam, contract_id, stamp)
     assert not any("sign version" in t.lower() for t in texts(demo, "sam.taylor"))
     assert any("Sign version 1" in t for t in texts(demo, "aisha.begum"))
@@ -75,8 +76,7 @@ def test_holding_the_overdue_session_clears_the_flag(demo):
                          "WHERE u.username = 'grace.holt'").fetchone()[0]
     marcus = who(demo, "marcus.reid")
     day, at = working_day(2)
-    session_id = sessions.plan_session(demo, marcus, grace, on=day, at=at, minutes=60,
-                                       venue="Room 1")
+    session_id = sessions.plan_series(demo, marcus, grace, first=day, at=at, minutes=60, venue="Room 1", count=1)[0]
     assert overdue_sessions(demo, "marcus.reid")  # planning alone is not enough
     demo.execute("UPDATE sessions SET scheduled_at = ? WHERE id = ?",  # it took place today
                  [clock.stamp(), session_id])

@@ -149,14 +149,14 @@ def _submitted(demo, sam, sid, *items) -> None:
 
 
 def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(demo):
-    """Issue 15: re-tagging (or renaming) a supervisee's item never makes their
+    """Re-tagging (or renaming) a supervisee's item never makes their
     proposal look new, so it is never offered again as a duplicate."""
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
     _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
     view = records.open_session(demo, helen, sid)
     theirs = item_of(view, source="supervisee")
-    records.retag_item(demo, helen, theirs["id"], "support", theirs["revision"])
+    records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
     assert records.agenda(demo, helen, sid)["new_proposals"] == 0
     theirs = item_of(records.agenda(demo, helen, sid), source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"title": "Workload and sleep"},
@@ -195,7 +195,7 @@ def test_an_agenda_built_before_items_kept_their_id_still_matches_them(demo):
     view = records.open_session(demo, helen, sid)
     demo.execute("UPDATE agenda_items SET proposal_id = NULL WHERE session_id = ?", [sid])
     theirs = item_of(view, source="supervisee")
-    records.retag_item(demo, helen, theirs["id"], "support", theirs["revision"])
+    records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
     assert records.agenda(demo, helen, sid)["new_proposals"] == 0
     # the supervisee submits again after the upgrade: their item now has an id
     _submitted(demo, sam, sid, ("Court skills course", "development"))

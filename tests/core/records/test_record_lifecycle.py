@@ -8,7 +8,7 @@ from record_fixtures import actor, held_and_shared, item_of, opened
 
 from core import clock, records
 from core.errors import PermissionDenied, ValidationError
-from core.records.record import RecordLocked
+from core.records.common import RecordLocked
 
 
 def events(db, record_id):

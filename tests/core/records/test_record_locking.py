@@ -6,7 +6,7 @@ from record_fixtures import actor, held_and_shared
 
 from core import records
 from core.errors import PermissionDenied, ValidationError
-from core.records.record import RecordLocked
+from core.records.common import RecordLocked
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def test_every_edit_is_refused_once_agreed(demo, agreed):
     attempts = [
         lambda: records.save_item(demo, helen, item["id"], {"discussion": "changed"},
                                   item["revision"]),
-        lambda: records.retag_item(demo, helen, item["id"], "support", item["revision"]),
+        lambda: records.save_item(demo, helen, item["id"], {"function": "support"}, item["revision"]),
         lambda: records.add_item(demo, helen, agreed, title="Late extra", function="support"),
         lambda: records.move_item(demo, helen, item["id"], "up"),
         lambda: records.flag_safeguarding(demo, helen, item["id"], "Worry"),

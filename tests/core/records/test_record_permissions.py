@@ -1,5 +1,5 @@
-"""Who reads and writes what of a record, as a full matrix over relations
-(DESIGN.md): the supervisee and supervisor read everything; the team lead reads
+"""Who reads and writes what of a record, as a full matrix over
+relations: the supervisee and supervisor read everything; the team lead reads
 structure, and text only through an audited file audit that tells the
 supervisee (never personal support, unless flagged); other supervisors,
 other team leads and admins read nothing; a former supervisor keeps read-only
@@ -10,7 +10,7 @@ from record_fixtures import actor, arrangement_id, session
 
 from core import clock, records
 from core.errors import PermissionDenied
-from core.records.record import RecordLocked
+from core.records.common import RecordLocked
 
 TEXTS = {"performance": "Plan for CR-100001 is drifting",
          "development": "Wants the court skills course",

@@ -29,7 +29,7 @@ def test_every_save_bumps_the_item_and_the_record(demo):
     before = view["record"]["revision"]
     item = records.add_item(demo, helen, sid, title="Workload", function="performance")
     one = records.save_item(demo, helen, item, {"minutes": 10}, 0)
-    two = records.retag_item(demo, helen, item, "development", one["revision"])
+    two = records.save_item(demo, helen, item, {"function": "development"}, one["revision"])
     assert (one["revision"], two["revision"]) == (1, 2)
     assert before < one["record_revision"] < two["record_revision"]
     same = records.save_item(demo, helen, item, {"minutes": 10}, two["revision"])

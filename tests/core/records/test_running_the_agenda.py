@@ -24,7 +24,7 @@ def test_reorder_add_remove_and_running_totals(demo):
     records.move_item(demo, helen, b, "down")  # already last: nothing moves
     records.save_item(demo, helen, a, {"minutes": 30}, 0)
     records.save_item(demo, helen, b, {"minutes": 15}, 0)
-    records.retag_item(demo, helen, c, "support", 0)
+    records.save_item(demo, helen, c, {"function": "support"}, 0)
     records.save_item(demo, helen, c, {"minutes": "5"}, 1)
     view = records.agenda(demo, helen, sid)
     assert view["minutes"] == {"performance": 30, "development": 0, "support": 20}

@@ -40,8 +40,7 @@ def test_a_cancelled_session_still_counts_as_due(demo):
                  [(clock.today() - timedelta(days=60)).isoformat(), contract_id])
     aisha = who(demo, "aisha.begum")
     day, at = working_day(3)
-    session_id = sessions.plan_session(demo, aisha, arrangement_id, on=day, at=at, minutes=60,
-                                       venue="Room 1")
+    session_id = sessions.plan_series(demo, aisha, arrangement_id, first=day, at=at, minutes=60, venue="Room 1", count=1)[0]
     before = regularity.summary(demo, aisha, arrangement_id)
     sessions.cancel_session(demo, who(demo, "sam.taylor"), session_id, "Off sick")
     after = regularity.summary(demo, aisha, arrangement_id)

@@ -28,7 +28,7 @@ def test_everyone_else_is_refused(demo, username):
     sam = arrangement_of(demo, "sam.taylor")
     actor = who(demo, username)
     for read in (sessions.sessions_for, contracts.versions, regularity.summary,
-                 sessions.next_planned):
+                 sessions.planned_ahead):
         with pytest.raises(PermissionDenied, match="You do not have access"):
             read(demo, actor, sam)
     assert sam not in [a["id"] for a in arrangement_access.visible(demo, actor)]
@@ -36,7 +36,7 @@ def test_everyone_else_is_refused(demo, username):
 
 def test_private_notes_are_the_supervisors_alone(demo):
     sam = arrangement_of(demo, "sam.taylor")
-    session = sessions.next_planned(demo, who(demo, "helen.carter"), sam)
+    session = next(iter(sessions.planned_ahead(demo, who(demo, "helen.carter"), sam)), None)
     demo.execute("UPDATE sessions SET private_notes = 'Ask about the Smith case' WHERE id = ?",
                  [session["id"]])
     assert sessions.get_session(demo, who(demo, "helen.carter"), session["id"])[

@@ -16,8 +16,7 @@ def planned(demo):
     arrangement_id = new_arrangement(demo)
     signed(demo, arrangement_id)
     day, at = working_day(10)
-    session_id = sessions.plan_session(demo, who(demo, "aisha.begum"), arrangement_id, on=day,
-                                       at=at, minutes=60, venue="Room 3")
+    session_id = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=day, at=at, minutes=60, venue="Room 3", count=1)[0]
     return arrangement_id, session_id
 
 
@@ -69,7 +68,7 @@ def test_rescheduling_keeps_the_old_session_linked_to_the_new(demo, planned):
     assert old["cancel_reason"] == "Clash with a conference"
     assert new["status"] == "planned" and sessions.starts(new).date() == day
     assert new["planned_minutes"] == 60 and new["venue"] == "Room 3"
-    assert sessions.next_planned(demo, who(demo, "sam.taylor"), arrangement_id)["id"] == new_id
+    assert next(iter(sessions.planned_ahead(demo, who(demo, "sam.taylor"), arrangement_id)), None)["id"] == new_id
 
 
 def test_only_the_supervisor_reschedules(demo, planned):

@@ -5,6 +5,7 @@ from datetime import date, time, timedelta
 import pytest
 from supervision_setup import arrangement_of, new_arrangement, signed, who, working_day
 
+from db import contracts as contract_rows
 from core import clock, contracts, sessions
 from core.contracts import cadence
 from core import workdays
@@ -13,9 +14,7 @@ from core.errors import PermissionDenied, ValidationError
 
 def plan(db, username, arrangement_id, on=None, at=None, **kwargs):
     default_on, default_at = working_day()
-    return sessions.plan_session(db, who(db, username), arrangement_id, on=on or default_on,
-                                 at=at or default_at, minutes=kwargs.pop("minutes", 60),
-                                 venue=kwargs.pop("venue", "Room 3"))
+    return sessions.plan_series(db, who(db, username), arrangement_id, first=on or default_on, at=at or default_at, minutes=kwargs.pop("minutes", 60), venue=kwargs.pop("venue", "Room 3"), count=1)[0]
 
 
 def test_no_sessions_without_a_contract(demo):
@@ -25,7 +24,7 @@ def test_no_sessions_without_a_contract(demo):
     contract_id = contracts.draft_contract(demo, who(demo, "aisha.begum"), arrangement_id)
     with pytest.raises(ValidationError, match="waiting for the supervisor and the supervisee"):
         plan(demo, "aisha.begum", arrangement_id)
-    stamp = contracts.get_contract(demo, who(demo, "aisha.begum"), contract_id)["updated_at"]
+    stamp = contract_rows.get(demo, contract_id)["updated_at"]
     contracts.sign_contract(demo, who(demo, "aisha.begum"), contract_id, stamp)
     with pytest.raises(ValidationError, match="waiting for the supervisee to sign"):
         plan(demo, "aisha.begum", arrangement_id)
@@ -103,7 +102,7 @@ def test_bad_details_are_refused_next_to_their_field(demo, kwargs, field):
 def test_several_sessions_ahead_follow_the_cadence(demo):
     arrangement_id = new_arrangement(demo)
     contract_id = signed(demo, arrangement_id)
-    contract = contracts.get_contract(demo, who(demo, "aisha.begum"), contract_id)
+    contract = contract_rows.get(demo, contract_id)
     first, at = working_day(7)
     ids = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=first,
                                at=at, minutes=90, venue="Room 3", count=4)

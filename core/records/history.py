@@ -1,0 +1,88 @@
+"""A person's records over time, with the late flag: not first shared within the
+contract's working days after the held date (core/insights/timeliness.py)."""
+
+from datetime import date
+from db import arrangements as arrangement_table
+from db import records as table
+from core import clock
+from core.access import permissions
+from core.preparation import reflections as reflection_rules
+from core.vocabulary import FUNCTIONS
+from core.access.permissions import Access, Relation
+from core.access.roles import Actor
+from core.insights.timeliness import record_late, share_by as share_by_day
+from core.records.common import STATUSES
+
+
+def _summary(row: dict, today: date) -> dict:
+    due, late = None, False
+    if row["session_status"] == "held" and row["held_on"]:
+        held_on = date.fromisoformat(row["held_on"])
+        due = share_by_day(held_on, row["share_within_days"]).isoformat()
+        late = record_late(held_on, row["share_within_days"], row["first_shared_at"], today)
+    status = row["status"]
+    return {
+        "session_id": row["session_id"], "arrangement_id": row["arrangement_id"],
+        "scheduled_at": row["scheduled_at"], "when": reflection_rules.when(row["scheduled_at"]),
+        "held_on": row["held_on"], "session_status": row["session_status"],
+        "status": status, "status_label": STATUSES[status] if status else "Not started",
+        "revision": row["revision"], "first_shared_at": row["first_shared_at"],
+        "supervisor_signed_at": row["supervisor_signed_at"],
+        "supervisee_signed_at": row["supervisee_signed_at"], "agreed_at": row["agreed_at"],
+        "share_by": due, "late": late, "disputed": bool(row["disputes"]),
+        "items": row["items"], "flagged": row["flagged"],
+        "minutes": {f: int(row["minutes"].get(f, 0) or 0) for f in FUNCTIONS},
+        "supervisee_name": row["supervisee_name"], "supervisor_name": row["supervisor_name"],
+        "kind": row["kind"],
+    }
+
+
+def records_for(db, actor: Actor, arrangement_id: int) -> list[dict]:
+    """The arrangement's records, newest first, without text (Access.METRICS: the two
+    people, a permitted later supervisor, the team lead). Each: {session_id,
+    scheduled_at, when, held_on, status, status_label, revision, first_shared_at,
+    supervisor_signed_at, supervisee_signed_at, agreed_at, share_by, late, disputed
+    (ever), items, flagged, minutes {function: minutes}}."""
+    arr = permissions.arrangement(db, int(arrangement_id))
+    permissions.require(db, actor, Access.METRICS, arr)
+    today = clock.today()
+    return [_summary(r, today) for r in table.summaries(db, [arr["id"]])]
+
+
+def _readable_arrangements(db, actor: Actor) -> dict[int, tuple[dict, str]]:
+    """Arrangements whose records the actor reads as one of the two people or as a
+    later supervisor with the supervisee's consent: {id: (arrangement, side)}."""
+    found: dict[int, tuple[dict, str]] = {}
+    for a in arrangement_table.as_supervisee(db, actor.id):
+        found[a["id"]] = (a, "supervisee")
+    for a in arrangement_table.as_supervisor(db, actor.id):
+        found[a["id"]] = (a, "supervisor")
+        if a["history_shared_at"]:
+            for earlier in arrangement_table.as_supervisee(db, a["supervisee_id"]):
+                if earlier["id"] not in found and Relation.HISTORY in permissions.relations(
+                        db, actor, earlier):
+                    found[earlier["id"]] = (earlier, "history")
+    return found
+
+
+def my_records(db, actor: Actor) -> list[dict]:
+    """Every record the actor may read as supervisee, supervisor (also of ended
+    arrangements) or permitted later supervisor, newest first: the records_for rows
+    plus arrangement_id, supervisee_name, supervisor_name, kind, side."""
+    found = _readable_arrangements(db, actor)
+    today = clock.today()
+    rows = [dict(_summary(r, today), side=found[r["arrangement_id"]][1])
+            for r in table.summaries(db, list(found))]
+    return rows
+
+
+def late_records(db, actor: Actor) -> list[dict]:
+    """Records not shared in time in the arrangements the actor supervises or whose
+    supervisee is in a team they lead: records_for rows (with late True) plus
+    arrangement_id, supervisee_name, supervisor_name. Still-unshared ones first."""
+    ids = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)}
+    ids |= {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
+    today = clock.today()
+    rows = [s for s in (_summary(r, today) for r in table.summaries(db, sorted(ids)))
+            if s["late"]]
+    return sorted(rows, key=lambda s: (s["first_shared_at"] is not None, s["held_on"]))
