@@ -1,0 +1,55 @@
+"""A session's calendar invite (iTIP, RFC 5546): METHOD:REQUEST while it is
+planned, METHOD:CANCEL once cancelled.
+
+The UID is the first session of its chain: a moved session is stored as a new
+session, and keeping the UID (with a higher SEQUENCE) makes calendars move the
+event rather than add one. Nothing typed goes in: no venue, no notes, only the
+two names, the time and a link.
+"""
+
+from datetime import timedelta
+
+import icalendar
+
+from .. import clock
+from ..calendar import PRODID
+from ..sessions import starts
+
+
+def uid(first_session_id: int) -> str:
+    return f"session-{first_session_id}@supervision-portal"
+
+
+def ics(invite: dict, link: str) -> str:
+    """The invite as text. `invite` is a session with both people, plus first_id,
+    moves and method (as made by core.reminders.due)."""
+    cancel = invite["method"] == "CANCEL"
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", invite["method"])
+    begins = starts(invite).astimezone(clock.now().tzinfo)
+    event = icalendar.Event()
+    event.add("uid", uid(invite["first_id"]))
+    # Each move raised the sequence once; a cancellation raises it once more.
+    event.add("sequence", invite["moves"] + (1 if cancel else 0))
+    event.add("dtstamp", clock.now())
+    event.add("dtstart", begins)
+    event.add("dtend", begins + timedelta(minutes=invite["planned_minutes"]))
+    event.add("summary", f"Supervision: {invite['supervisee_name']} with "
+                         f"{invite['supervisor_name']}")
+    event.add("description", f"Formal supervision session: protected time. "
+                             f"Details in the portal: {link}")
+    organizer = icalendar.vCalAddress(f"mailto:{invite['supervisor_email']}")
+    organizer.params["cn"] = icalendar.vText(invite["supervisor_name"])
+    event.add("organizer", organizer)
+    for who in ("supervisor", "supervisee"):
+        attendee = icalendar.vCalAddress(f"mailto:{invite[who + '_email']}")
+        attendee.params["cn"] = icalendar.vText(invite[who + "_name"])
+        attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
+        event.add("attendee", attendee)
+    event.add("status", "CANCELLED" if cancel else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    cal.add_component(event)
+    return cal.to_ical().decode()
