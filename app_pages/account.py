@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import auth as rules
-from ui import auth, context, exports, forms, item_reads
+from ui import auth, context, exports, forms, item_reads, reminders
 from ui.guard import guard
 
 actor = guard(password_page=True)
@@ -38,3 +38,4 @@ with st.form("change_password"):
 
 exports.subject_access_download(actor, actor.id, actor.username, actor.name)
 item_reads.section(db, actor)
+reminders.choices_section(db, actor)

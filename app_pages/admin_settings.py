@@ -4,7 +4,7 @@ import streamlit as st
 
 from core import settings
 from core.roles import Role
-from ui import context, forms, retention
+from ui import context, forms, reminders, retention
 from ui.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -28,4 +28,5 @@ with st.form("settings"):
         forms.submit("settings", lambda: settings.update(db, actor, chosen),
                      success="Settings saved.")
 
+reminders.admin_section(db, actor)
 retention.section(db, actor)

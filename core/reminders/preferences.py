@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from db import reminders as table
 from db import settings as settings_table
+from db import users as user_table
 
 from .. import audit, clock
 from ..errors import ValidationError
@@ -27,6 +28,12 @@ def mandatory(db) -> set[str]:
 
 def opted_out(db, user_id: int) -> set[str]:
     return table.opted_out(db, user_id)
+
+
+def address(db, actor: Actor) -> str:
+    """Where this person's reminders go ('' when their account has no address)."""
+    user = user_table.get(db, actor.id)
+    return (user["email"] or "").strip() if user else ""
 
 
 def kinds_for(actor: Actor) -> list[Kind]:
