@@ -50,7 +50,7 @@ def test_the_two_commands_exist_and_run():
 
 
 def test_the_settings_it_names_are_read_by_the_code():
-    code = "".join(p.read_text() for p in list(ROOT.glob("db/*.py")) + list(ROOT.glob("core/*.py"))
+    code = "".join(p.read_text() for p in list(ROOT.glob("db/*.py")) + list(ROOT.glob("core/**/*.py"))
                    + list(ROOT.glob("ui/*.py"))
                    + [ROOT / "run", ROOT / "test", ROOT / "tests" / "conftest.py"])
     names = set(re.findall(r"`(SUPERVISION_[A-Z_]+|PORT)=?", README))
