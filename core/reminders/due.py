@@ -1,9 +1,10 @@
 """What is due to whom right now.
 
-Each rule reads through the same core functions the home page's tasks use
-(reflections.upcoming, records.records_for, regularity, contracts.review_due,
-supervision_tasks.overdue_attention, insights and compliance for team leads), so
-a reminder says what the portal already shows. A Reminder carries ids, dates
+Each rule reads through the same core functions the home page's tasks and the
+Team page use (reflections.upcoming and for_supervisor, records.records_for and
+late_records, regularity.summaries, contracts.review_due,
+supervision_tasks.overdue_attention, insights' neglect alerts), so a reminder
+says what the portal already shows. A Reminder carries ids, dates
 and names only: the message builder has nothing else to put in an email.
 
 Each Reminder has a key (kind, thing, person): it is sent at most once.

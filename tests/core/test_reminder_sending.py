@@ -193,3 +193,13 @@ def test_with_no_relay_nothing_is_sent(demo, monkeypatch):
     report = outbox.run(demo)
     assert report.off and report.sent == 0
     assert demo["reminder_sends"].count == 0
+
+
+def test_a_relay_without_starttls_is_refused_when_starttls_is_set(demo, relay):
+    """STARTTLS configured, and the relay cannot do it: nothing goes in clear text."""
+    from dataclasses import replace
+
+    report = outbox.run(demo, replace(relay.relay(), starttls=True))
+    assert report.sent == 0 and report.failed == report.due > 0
+    assert relay.inbox.messages == []
+    assert {r["error_class"] for r in _sends(demo).values()} == {"SMTPNotSupportedError"}
