@@ -420,7 +420,8 @@ def m012_reminders(db):
     (kind, thing, person): the row is claimed before the email goes, so two runs
     at once never both send, and it keeps the outcome (never the content) for the
     admin page and for retrying a failed send later. reminder_opt_outs holds the
-    kinds each person turned off."""
+    kinds each person turned off. The index on sessions.rescheduled_to finds the
+    session a moved one was first planned as (its calendar UID)."""
     _script(
         db,
         """
@@ -447,6 +448,7 @@ def m012_reminders(db):
             kind TEXT NOT NULL,
             created_at TEXT NOT NULL,
             PRIMARY KEY (user_id, kind)
-        )
+        );
+        CREATE INDEX sessions_rescheduled_to ON sessions(rescheduled_to)
         """,
     )

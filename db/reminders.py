@@ -102,20 +102,6 @@ def cancelled_sessions_since(db: Database, since_stamp: str, from_stamp: str) ->
         [since_stamp, from_stamp]))
 
 
-def first_of_chain(db: Database, session_id: int) -> tuple[int, int]:
-    """The session a rescheduled one was first planned as, and how often it moved:
-    (first id, moves). A session never moved is its own first, with 0 moves."""
-    row = db.execute(
-        """WITH RECURSIVE chain(id, moves) AS (
-               SELECT ?, 0
-               UNION ALL
-               SELECT s.id, chain.moves + 1 FROM sessions s JOIN chain
-               ON s.rescheduled_to = chain.id AND s.status = 'rescheduled'
-               WHERE chain.moves < 100)
-           SELECT id, moves FROM chain ORDER BY moves DESC LIMIT 1""", [session_id]).fetchone()
-    return row[0], row[1]
-
-
 def open_actions_due_by(db: Database, owner_id: int, by_day: str) -> list[dict]:
     """The owner's open actions due on or before a day (overdue ones included)."""
     return list(db.query(

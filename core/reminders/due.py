@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from db import arrangements as arrangement_table
 from db import contracts as contract_table
 from db import reminders as table
+from db import sessions as session_table
 from db import users as user_table
 
 from .. import arrangement_access as access
@@ -232,7 +233,7 @@ def _people(session: dict) -> list[tuple[int, str, str, str]]:
 
 
 def _invite(db, session: dict, method: str) -> dict:
-    first, moves = table.first_of_chain(db, session["id"])
+    first, moves = session_table.first_of_chain(db, session["id"])
     return dict(session, first_id=first, moves=moves, method=method)
 
 

@@ -12,12 +12,8 @@ from datetime import timedelta
 import icalendar
 
 from .. import clock
-from ..calendar import PRODID
+from ..calendar import PRODID, session_uid
 from ..sessions import starts
-
-
-def uid(first_session_id: int) -> str:
-    return f"session-{first_session_id}@supervision-portal"
 
 
 def ics(invite: dict, link: str) -> str:
@@ -31,7 +27,7 @@ def ics(invite: dict, link: str) -> str:
     cal.add("method", invite["method"])
     begins = starts(invite).astimezone(clock.now().tzinfo)
     event = icalendar.Event()
-    event.add("uid", uid(invite["first_id"]))
+    event.add("uid", session_uid(invite["first_id"]))
     # Each move raised the sequence once; a cancellation raises it once more.
     event.add("sequence", invite["moves"] + (1 if cancel else 0))
     event.add("dtstamp", clock.now())

@@ -124,3 +124,18 @@ def test_the_prepare_reminder_carries_the_invite(demo, relay):
     found = invites(prepare)
     assert found and found[0][0] == "REQUEST"
     assert str(found[0][1]["uid"]) == f"session-{session_id}@supervision-portal"
+
+
+def test_the_download_and_the_emailed_invite_agree_on_a_moved_session(demo):
+    from core import calendar
+
+    session_id = _planned(demo)
+    day, at = working_day(12, hour=11)
+    sessions.reschedule_session(demo, who(demo, "aisha.begum"), session_id, on=day, at=at)
+    arrangement_id = sessions.get_session(demo, who(demo, "sam.taylor"),
+                                          session_id)["arrangement_id"]
+    cal = icalendar.Calendar.from_ical(calendar.ics_for(demo, who(demo, "sam.taylor"),
+                                                        arrangement_id))
+    event = next(c for c in cal.walk() if c.name == "VEVENT")
+    assert str(event["uid"]) == f"session-{session_id}@supervision-portal"
+    assert int(event["sequence"]) == 1
