@@ -37,15 +37,23 @@ def ics(invite: dict, link: str) -> str:
                          f"{invite['supervisor_name']}")
     event.add("description", f"Formal supervision session: protected time. "
                              f"Details in the portal: {link}")
-    organizer = icalendar.vCalAddress(f"mailto:{invite['supervisor_email']}")
-    organizer.params["cn"] = icalendar.vText(invite["supervisor_name"])
-    event.add("organizer", organizer)
     for who in ("supervisor", "supervisee"):
-        attendee = icalendar.vCalAddress(f"mailto:{invite[who + '_email']}")
-        attendee.params["cn"] = icalendar.vText(invite[who + "_name"])
+        if not _usable(invite[who + "_email"]):
+            continue  # one person's unusable address must not stop the other's invite
+        address = icalendar.vCalAddress(f"mailto:{invite[who + '_email'].strip()}")
+        address.params["cn"] = icalendar.vText(" ".join(invite[who + "_name"].split()))
+        if who == "supervisor":
+            event.add("organizer", address)
+        attendee = icalendar.vCalAddress(address)
+        attendee.params.update(address.params)
         attendee.params["role"] = icalendar.vText("REQ-PARTICIPANT")
         event.add("attendee", attendee)
     event.add("status", "CANCELLED" if cancel else "CONFIRMED")
     event.add("transp", "OPAQUE")
     cal.add_component(event)
     return cal.to_ical().decode()
+
+
+def _usable(address: str | None) -> bool:
+    address = (address or "").strip()
+    return "@" in address and not any(ch.isspace() for ch in address)

@@ -115,7 +115,7 @@ def build(r: Reminder, sender: str, portal_url: str, *, mandatory: bool = False)
     message = EmailMessage()
     message["Subject"] = _one_line(subject)
     message["From"] = sender
-    message["To"] = formataddr((_one_line(r.name), r.email))
+    message["To"] = formataddr((_one_line(r.name), r.email.strip()))
     message["Message-ID"] = make_msgid(domain="supervision-portal")
     message["X-Supervision-Reminder"] = KINDS[r.kind].key
     message.set_content(body)

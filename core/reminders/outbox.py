@@ -102,11 +102,11 @@ def run(db, relay: relays.Relay | None = None, *, send: Sender = relays.send) ->
     report = Report()
     for r in due.everything(db):
         report.due += 1
-        email = message.build(r, relay.sender, relay.portal_url, mandatory=r.kind in forced)
         if not claim(db, r, runner):
             continue
         try:
-            send(relay, email)
+            send(relay, message.build(r, relay.sender, relay.portal_url,
+                                      mandatory=r.kind in forced))
         except Exception as error:  # refused, relay down, a bad address: try later
             _record(db, r.key, runner, error)
             report.failed += 1

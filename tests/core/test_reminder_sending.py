@@ -203,3 +203,16 @@ def test_a_relay_without_starttls_is_refused_when_starttls_is_set(demo, relay):
     assert report.sent == 0 and report.failed == report.due > 0
     assert relay.inbox.messages == []
     assert {r["error_class"] for r in _sends(demo).values()} == {"SMTPNotSupportedError"}
+
+
+def test_an_address_that_cannot_make_an_email_fails_alone(demo, relay):
+    """A stored address that would add a header (a line break in it) makes no email;
+    the others still go."""
+    demo.execute("UPDATE users SET email = 'sam@example.gov.uk' || char(13, 10) || "
+                 "'Bcc: someone@example.com' WHERE username = 'sam.taylor'")
+    sam = demo.execute("SELECT id FROM users WHERE username = 'sam.taylor'").fetchone()[0]
+    report = outbox.run(demo, relay.relay())
+    sams = [s for s in _sends(demo).values() if s["user_id"] == sam]
+    assert sams and {s["status"] for s in sams} == {"failed"}
+    assert report.sent == report.due - len(sams) > 0
+    assert not any("someone@example.com" in rcpts for rcpts, _ in relay.inbox.received)
