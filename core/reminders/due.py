@@ -104,14 +104,11 @@ def _prepare(db, actor, today, make) -> list[Reminder]:
 
 
 def _records_to_sign(db, actor, make) -> list[Reminder]:
-    out = []
-    for arr in arrangement_table.as_supervisee(db, actor.id):
-        for r in records.records_for(db, actor, arr["id"]):
-            if r["status"] == "shared":
-                out.append(make("record_to_sign", f"record:{r['session_id']}:{r['revision']}",
-                                records.RECORDS_PAGE, r["session_id"],
-                                day=_held_day(r), other=arr["supervisor_name"]))
-    return out
+    mine = {a["id"]: a for a in arrangement_table.as_supervisee(db, actor.id)}
+    return [make("record_to_sign", f"record:{r['session_id']}:{r['revision']}",
+                 records.RECORDS_PAGE, r["session_id"], day=_held_day(r),
+                 other=mine[r["arrangement_id"]]["supervisor_name"])
+            for r in records.unagreed(db, actor, mine) if r["status"] == "shared"]
 
 
 def _actions(db, actor, today, make) -> list[Reminder]:
@@ -150,20 +147,18 @@ def _supervised_records(db, actor, today, make) -> list[Reminder]:
     """Records to share near or past their deadline, and disputed records."""
     before = int(settings.value(db, "reminder_share_days"))
     out = []
-    for arr in _running_supervised(db, actor, today).values():
-        for r in records.records_for(db, actor, arr["id"]):
-            other = arr["supervisee_name"]
-            if r["status"] == "disputed":
-                out.append(make("record_disputed", f"record:{r['session_id']}:{r['revision']}",
+    mine = _running_supervised(db, actor, today)
+    for r in records.unagreed(db, actor, mine):
+        other = mine[r["arrangement_id"]]["supervisee_name"]
+        if r["status"] == "disputed":
+            out.append(make("record_disputed", f"record:{r['session_id']}:{r['revision']}",
+                            records.RUN_PAGE, r["session_id"], day=_held_day(r), other=other))
+        elif r["session_status"] == "held" and r["status"] in (None, "draft") and r["share_by"]:
+            share_by = date.fromisoformat(r["share_by"])
+            if from_reminder_day(share_by, before, today):
+                out.append(make("record_to_share", f"record:{r['session_id']}",
                                 records.RUN_PAGE, r["session_id"], day=_held_day(r),
-                                other=other))
-            elif (r["session_status"] == "held" and r["status"] in (None, "draft")
-                  and r["share_by"]):
-                share_by = date.fromisoformat(r["share_by"])
-                if from_reminder_day(share_by, before, today):
-                    out.append(make("record_to_share", f"record:{r['session_id']}",
-                                    records.RUN_PAGE, r["session_id"], day=_held_day(r),
-                                    due=share_by, overdue=r["late"], other=other))
+                                due=share_by, overdue=r["late"], other=other))
     return out
 
 
@@ -218,7 +213,10 @@ def digest_counts(db, actor: Actor, today: date) -> dict[str, int]:
 
 
 def _weekly_digest(db, actor, today, make) -> list[Reminder]:
-    return [make("weekly_digest", f"week:{week_of(today)}", "app_pages/team.py",
+    thing = f"week:{week_of(today)}"
+    if table.sent_keys(db, [f"weekly_digest:{thing}:{actor.id}"]):
+        return []  # this week's is sent: no need to count again on every run
+    return [make("weekly_digest", thing, "app_pages/team.py",
                  counts=digest_counts(db, actor, today))]
 
 
