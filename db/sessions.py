@@ -104,8 +104,8 @@ def first_of_chain(db: Database, session_id: int) -> tuple[int, int]:
         """WITH RECURSIVE chain(id, moves) AS (
                SELECT ?, 0
                UNION ALL
-               SELECT s.id, chain.moves + 1 FROM sessions s JOIN chain
-               ON s.rescheduled_to = chain.id AND s.status = 'rescheduled'
+               SELECT s.id, chain.moves + 1 FROM chain
+               JOIN sessions s ON s.rescheduled_to = chain.id  -- set only when it moved
                WHERE chain.moves < 100)
            SELECT id, moves FROM chain ORDER BY moves DESC LIMIT 1""", [session_id]).fetchone()
     return row[0], row[1]
