@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.people import sign_in as rules
+from ui import reminders
 from ui.kit import auth
 from ui.kit import context
 from ui.records import exports
@@ -42,3 +43,4 @@ with st.form("change_password"):
 
 exports.subject_access_download(actor, actor.id, actor.username, actor.name)
 item_reads.section(db, actor)
+reminders.choices_section(db, actor)

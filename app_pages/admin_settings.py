@@ -4,10 +4,10 @@ import streamlit as st
 
 from core.admin import settings
 from core.access.roles import Role
+from ui import reminders
 from ui.kit import context
 from ui.kit import forms
-from ui.admin import retention
-from ui.admin import sign_in_settings
+from ui.admin import retention, sign_in_settings
 from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -32,4 +32,5 @@ with st.form("settings"):
                      success="Settings saved.")
 
 sign_in_settings.section(db, actor)
+reminders.admin_section(db, actor)
 retention.section(db, actor)

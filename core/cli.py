@@ -8,6 +8,8 @@
     python -m core.cli restore FILE          put the backup FILE in place of the database
                                              (stop the portal first; the current database
                                              is kept aside, renamed with a timestamp)
+    python -m core.cli reminders             send the reminders due now, each once (run it
+                                             from cron every few minutes)
 
 `--db PATH` (or $SUPERVISION_DB) picks the database; the default is data/supervision.db.
 """
@@ -24,6 +26,7 @@ from core.admin import audit
 from core.admin import setup
 from core.demo.people import ACCOUNTS, DEMO_PASSWORD
 from core.errors import ValidationError
+from core.reminders import outbox
 
 
 def main(argv=None) -> int:
@@ -40,6 +43,7 @@ def main(argv=None) -> int:
     backup.add_argument("file")
     restore = sub.add_parser("restore", help="put a backup in place of the database")
     restore.add_argument("file")
+    sub.add_parser("reminders", help="send the email reminders due now, each once")
     args = parser.parse_args(argv)
 
     if args.command == "restore":
@@ -60,6 +64,8 @@ def main(argv=None) -> int:
             print(f"Admin '{args.username}' created.")
         elif args.command == "upgrade":
             print("Database is up to date.")
+        elif args.command == "reminders":
+            return _reminders(database)
         elif args.command == "backup":
             target = storage.backup(database, args.file)
             with database.atomic():
@@ -69,6 +75,16 @@ def main(argv=None) -> int:
         for field, message in error.errors.items():
             print(f"{field}: {message}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _reminders(database) -> int:
+    report = outbox.run(database)
+    if report.off:
+        print("Reminders are off: no SMTP relay is configured (see the README).")
+        return 0
+    print(f"Reminders: {report.sent} sent, {report.failed} failed (tried again later), "
+          f"{report.due - report.sent - report.failed} already sent or waiting.")
     return 0
 
 

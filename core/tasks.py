@@ -10,27 +10,30 @@ from enum import Enum
 
 
 class Destination(Enum):
+    """A place in the portal. Its value is the address the page is served at
+    (http://portal/<value>; Home is also the root), which emails link to."""
+
     HOME = "home"
     PREPARE = "prepare"
     JOURNAL = "journal"
     REFLECTIONS = "reflections"
     SESSIONS = "sessions"
-    PLAN_SESSIONS = "plan sessions"
-    RUN_SESSION = "run session"
+    PLAN_SESSIONS = "plan_sessions"
+    RUN_SESSION = "run_session"
     RECORDS = "records"
     CONTRACTS = "contracts"
-    MY_BALANCE = "my balance"
-    MY_SUPERVISEES = "my supervisees"
+    MY_BALANCE = "my_balance"
+    MY_SUPERVISEES = "my_supervisees"
     TEAM = "team"
-    USERS = "users"
-    TEAMS = "teams"
-    ARRANGEMENTS = "arrangements"
-    CONTRACT_TEMPLATE = "contract template"
-    PROMPT_SETS = "prompt sets"
-    SETTINGS = "settings"
-    AUDIT_LOG = "audit log"
+    USERS = "admin_users"
+    TEAMS = "admin_teams"
+    ARRANGEMENTS = "admin_arrangements"
+    CONTRACT_TEMPLATE = "admin_contract_template"
+    PROMPT_SETS = "admin_prompt_sets"
+    SETTINGS = "admin_settings"
+    AUDIT_LOG = "admin_audit"
     ACCOUNT = "account"
-    SIGN_IN = "sign in"
+    SIGN_IN = "signin"
 
 
 @dataclass(frozen=True)

@@ -412,3 +412,43 @@ def m010_audit_append_only(db):
                    f"'audit events are append-only'); END")
     db.execute("CREATE INDEX audit_at ON audit_events(at)")
     db.execute("CREATE INDEX audit_action ON audit_events(action)")
+
+
+@MIGRATIONS()
+def m012_reminders(db):
+    """Reminders by email. Each reminder has one row in reminder_sends, keyed by
+    (kind, thing, person): the row is claimed before the email goes, so two runs
+    at once never both send, and it keeps the outcome (never the content) for the
+    admin page and for retrying a failed send later. reminder_opt_outs holds the
+    kinds each person turned off. The index on sessions.rescheduled_to finds the
+    session a moved one was first planned as (its calendar UID)."""
+    _script(
+        db,
+        """
+        CREATE TABLE reminder_sends (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            thing TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            status TEXT NOT NULL CHECK (status IN ('sending','sent','failed','given_up')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            claimed_by TEXT,
+            claimed_at TEXT,
+            sent_at TEXT,
+            error_class TEXT,
+            next_attempt_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX reminder_sends_updated ON reminder_sends(updated_at);
+        CREATE INDEX reminder_sends_user ON reminder_sends(user_id, kind);
+        CREATE TABLE reminder_opt_outs (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, kind)
+        );
+        CREATE INDEX sessions_rescheduled_to ON sessions(rescheduled_to)
+        """,
+    )

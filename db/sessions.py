@@ -95,3 +95,17 @@ def last_held_many(db: Database, arrangement_ids: list[int]) -> dict[int, str]:
         [json.dumps(list(arrangement_ids))],
     ).fetchall()
     return {r[0]: r[1] for r in rows}
+
+
+def first_of_chain(db: Database, session_id: int) -> tuple[int, int]:
+    """The session a rescheduled one was first planned as, and how often it moved:
+    (first id, moves). A session never moved is its own first, with 0 moves."""
+    row = db.execute(
+        """WITH RECURSIVE chain(id, moves) AS (
+               SELECT ?, 0
+               UNION ALL
+               SELECT s.id, chain.moves + 1 FROM chain
+               JOIN sessions s ON s.rescheduled_to = chain.id  -- set only when it moved
+               WHERE chain.moves < 100)
+           SELECT id, moves FROM chain ORDER BY moves DESC LIMIT 1""", [session_id]).fetchone()
+    return row[0], row[1]

@@ -75,6 +75,8 @@ EVENT_NAMES = {
     "reflection_saved": "saved a reflection",
     "reflection_started": "started a reflection",
     "reflection_submitted": "submitted a reflection",
+    "reminder_choices_changed": "changed which reminders they get",
+    "reminder_rules_changed": "changed which reminders are mandatory",
     "safeguarding_flagged": "flagged an item as a safeguarding concern",
     "safeguarding_unflagged": "removed a safeguarding flag",
     "session_cancelled": "cancelled a session",

@@ -37,6 +37,15 @@ SETTINGS = {
         Setting("retention_years", "Keep records after an arrangement ends (years)",
                 "Records of an arrangement that ended longer ago than this are listed for "
                 "review (Admin → Settings). Nothing is deleted automatically.", 25, 1, 100),
+        Setting("reminder_prepare_days", "Reminders: prepare for a session (working days before)",
+                "The supervisee is reminded to prepare this many working days before a session.",
+                3, 1, 15),
+        Setting("reminder_action_days", "Reminders: an action due soon (working days before)",
+                "An action's owner is reminded this many working days before it is due "
+                "(0: only once it is overdue).", 2, 0, 15),
+        Setting("reminder_share_days", "Reminders: a record to share (working days before)",
+                "The supervisor is reminded this many working days before a record is due to "
+                "be shared (0: on the day).", 1, 0, 10),
     ]
 }
 

@@ -49,6 +49,17 @@ def records_for(db, actor: Actor, arrangement_id: int) -> list[dict]:
     return [_summary(r, today) for r in table.summaries(db, [arr["id"]])]
 
 
+def unagreed(db, actor: Actor, arrangement_ids) -> list[dict]:
+    """The actor's own arrangements' records not agreed yet (and held sessions with no
+    record), as records_for rows plus arrangement_id: what the home tasks and the
+    email reminders look at, without ten years of agreed records."""
+    arrangement_ids = list(arrangement_ids)
+    for arrangement_id in arrangement_ids:
+        permissions.require(db, actor, Access.METRICS, permissions.arrangement(db, arrangement_id))
+    today = clock.today()
+    return [_summary(r, today) for r in table.summaries(db, arrangement_ids, unagreed=True)]
+
+
 def _readable_arrangements(db, actor: Actor) -> dict[int, tuple[dict, str]]:
     """Arrangements whose records the actor reads as one of the two people or as a
     later supervisor with the supervisee's consent: {id: (arrangement, side)}."""

@@ -2,15 +2,19 @@
 
 Times are written in UTC, which every calendar converts to local time. Each
 session keeps the same UID, so importing again updates it rather than adding a
-copy. Nothing private goes in: no preparation notes, no record text.
+copy; a moved session (stored as a new one) keeps the UID of the session it was
+first planned as, as the emailed invites do (core/reminders/invite.py). Nothing
+private goes in: no preparation notes, no record text.
 """
 
 from datetime import timedelta
 
 import icalendar
 
+from db import sessions as session_table
+
 from core import clock
-from core.vocabulary import KINDS
+from core.people.arrangements import KINDS
 from core.sessions.planning import planned_ahead, starts
 from core.access.arrangement_access import readable
 from core.access.roles import Actor
@@ -30,7 +34,9 @@ def ics_for(db, actor: Actor, arrangement_id: int) -> bytes:
     for session in planned_ahead(db, actor, arrangement_id):
         begins = starts(session)
         event = icalendar.Event()
-        event.add("uid", f"session-{session['id']}@supervision-portal")
+        first, moves = session_table.first_of_chain(db, session["id"])
+        event.add("uid", session_uid(first))
+        event.add("sequence", moves)
         event.add("dtstamp", now)
         event.add("dtstart", begins.astimezone(now.tzinfo))
         event.add("dtend", (begins + timedelta(minutes=session["planned_minutes"]))
@@ -45,6 +51,11 @@ def ics_for(db, actor: Actor, arrangement_id: int) -> bytes:
         event.add("transp", "OPAQUE")
         cal.add_component(event)
     return cal.to_ical()
+
+
+def session_uid(first_session_id: int) -> str:
+    """A session's calendar UID: that of the session it was first planned as."""
+    return f"session-{first_session_id}@supervision-portal"
 
 
 def file_name(arr: dict) -> str:

@@ -1,5 +1,7 @@
 """Roles come from the data, and each person's pages follow their roles."""
 
+from pathlib import Path
+
 import pytest
 
 from ui import navigation
@@ -56,3 +58,10 @@ def test_every_registered_page_exists_and_one_is_default():
     for spec in navigation.PAGES + [navigation.SIGN_IN]:
         assert (root / spec.path).exists(), spec.path
     assert sum(p.default for p in navigation.PAGES) == 1
+
+
+def test_each_page_is_served_at_its_destinations_address():
+    """Emails link to http://portal/<destination>; Streamlit serves a page at its file's
+    name, so the two must agree."""
+    for spec in navigation.PAGES + [navigation.SIGN_IN]:
+        assert Path(spec.path).stem == spec.destination.value, spec.path
