@@ -6,7 +6,7 @@ import streamlit as st
 from core import clock, insights
 from core.balance import balance, quarter_label
 from core.roles import Role
-from ui import charts, context
+from ui import charts, context, feedback
 from ui.guard import guard
 from ui.text import inert
 
@@ -97,3 +97,5 @@ if points:
 else:
     charts.empty("You have not recorded a wellbeing check yet. It is an optional part of "
                  "preparing a reflection for a session, and stays private unless you share it.")
+
+feedback.mine_section(db, actor)

@@ -8,7 +8,7 @@ import streamlit as st
 from core import clock, insights
 from core.balance import FUNCTIONS, LABELS, month_label
 from core.roles import Role
-from ui import charts, compliance, context
+from ui import charts, compliance, context, feedback
 from ui.guard import guard
 
 actor = guard(Role.SUPERVISOR)
@@ -86,6 +86,8 @@ if with_data:
 if without:
     charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
                  + ", ".join(without) + ". Their balance shows once a session is recorded.")
+
+feedback.supervisor_section(db, actor)
 
 if actor.has(Role.SUPERVISEE):
     compliance.own_supervision_section(db, actor)

@@ -8,8 +8,8 @@ from core import actions, arrangement_access, clock, records
 from core.errors import PortalError
 from core.permissions import Relation
 from core.roles import Role
-from ui import (action_forms, arrangement_picker, context, exports, forms, history_consent,
-                params, record_forms, record_view)
+from ui import (action_forms, arrangement_picker, context, exports, feedback, forms,
+                history_consent, params, record_forms, record_view)
 from ui.guard import guard
 from ui.text import inert, inert_block, inert_message
 
@@ -35,6 +35,7 @@ def open_record(session_id: int) -> None:
     record_view.render(db, actor, view)
     exports.record_downloads(actor, view)
     record_forms.respond(db, actor, view)
+    feedback.form(db, actor, session_id, view["supervisor_name"])
     record_forms.addendum(db, actor, view)
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from core import clock, insights
 from core.balance import LABELS, month_label
 from core.roles import Role
-from ui import charts, compliance, context
+from ui import charts, compliance, context, feedback
 from ui.guard import guard
 
 actor = guard(Role.TEAM_LEAD)
@@ -65,6 +65,8 @@ else:
     charts.empty(f"No sessions of {kind_words} were recorded in {teams[team_id]} in the "
                  f"{period}, so there is no balance to show. The timeline below lists any "
                  "sessions that were planned or cancelled.")
+
+feedback.team_section(db, actor, team_id, teams[team_id], months_back, period)
 
 figures = charts.cached("team_compliance", scope)
 compliance.regularity_section(figures, teams[team_id], period)

@@ -60,6 +60,8 @@ PAGES: list[PageSpec] = [
              ":material/description:", "Admin", _roles(Role.ADMIN)),
     PageSpec("app_pages/admin_prompt_sets.py", "Prompt sets", ":material/list_alt:", "Admin",
              _roles(Role.ADMIN)),
+    PageSpec("app_pages/admin_feedback.py", "Feedback statements", ":material/reviews:",
+             "Admin", _roles(Role.ADMIN)),
     PageSpec("app_pages/admin_settings.py", "Settings", ":material/tune:", "Admin",
              _roles(Role.ADMIN)),
     PageSpec("app_pages/admin_audit.py", "Audit log", ":material/policy:", "Admin",

@@ -412,3 +412,48 @@ def m010_audit_append_only(db):
                    f"'audit events are append-only'); END")
     db.execute("CREATE INDEX audit_at ON audit_events(at)")
     db.execute("CREATE INDEX audit_action ON audit_events(action)")
+
+
+@MIGRATIONS()
+def m014_session_feedback(db):
+    """The supervisee's voice: a versioned set of statements the admin keeps, and
+    the supervisee's optional answers (1-5) on a session, with a comment they may
+    share with the supervisor or keep out. Answers point at the statement row they
+    answered, and a new wording is a new version, so old answers keep theirs."""
+    _script(
+        db,
+        """
+        CREATE TABLE feedback_sets (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE feedback_statements (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES feedback_sets(id),
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (set_id, position)
+        );
+        CREATE TABLE session_feedback (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id),
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            supervisee_id INTEGER NOT NULL REFERENCES users(id),
+            set_id INTEGER NOT NULL REFERENCES feedback_sets(id),
+            comment TEXT NOT NULL DEFAULT '',
+            comment_shared INTEGER NOT NULL DEFAULT 0 CHECK (comment_shared IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_feedback_arrangement ON session_feedback(arrangement_id);
+        CREATE TABLE feedback_scores (
+            feedback_id INTEGER NOT NULL REFERENCES session_feedback(id),
+            statement_id INTEGER NOT NULL REFERENCES feedback_statements(id),
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            PRIMARY KEY (feedback_id, statement_id)
+        )
+        """,
+    )
+    from .feedback import install_first_set
+    install_first_set(db)

@@ -3,7 +3,7 @@
 What a purge of an arrangement removes (see core/retention.py for why):
 its contracts, sessions, records, record items, actions, disputes, addenda,
 reflections (and their submitted versions) of its sessions, informal contacts,
-notices about its sessions, and its balance version counter. It keeps people,
+notices about its sessions, the supervisee's feedback on its sessions, and its balance version counter. It keeps people,
 teams, journal entries and the audit trail.
 """
 
@@ -69,6 +69,9 @@ _PURGE = [
      f"DELETE FROM reflection_versions WHERE reflection_id IN {_REFLECTIONS}"),
     ("reflections", f"DELETE FROM reflections WHERE id IN {_REFLECTIONS}"),
     ("notices", f"DELETE FROM notices WHERE session_id IN {_SESSIONS}"),
+    ("", f"DELETE FROM feedback_scores WHERE feedback_id IN (SELECT id FROM session_feedback "
+         f"WHERE session_id IN {_SESSIONS})"),
+    ("feedback", f"DELETE FROM session_feedback WHERE session_id IN {_SESSIONS}"),
     ("sessions", f"DELETE FROM sessions WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
     ("contracts", f"DELETE FROM contracts WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
     ("informal_contacts",

@@ -28,6 +28,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from core import clock, compliance, insights
 from core.balance import FUNCTIONS, LABELS, SHORT, Balance, month_label
 from ui import context
+from ui.feedback_chart import trend_chart
 from ui.text import inert
 
 COLOURS = {"performance": "#0072B2", "development": "#E69F00", "support": "#009E73"}
@@ -299,7 +300,7 @@ def _png(spec: dict):
 
 _BUILDERS = {"stacked": stacked, "multiples": small_multiples, "rolling": rolling_chart,
              "wellbeing": wellbeing_chart, "grid": grid_chart, "timeline": timeline_chart,
-             "monthly_share": monthly_share_chart}
+             "monthly_share": monthly_share_chart, "feedback_trend": trend_chart}
 
 
 @st.cache_data(ttl=timedelta(hours=1), max_entries=200, show_spinner=False)

@@ -11,6 +11,7 @@ from .people import DEMO_PASSWORD, load_people
 from .supervision import load_supervision
 from .reflections import load_reflections
 from .records import load_records
+from .feedback import load_feedback
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -22,4 +23,5 @@ def load(db, today: date | None = None) -> dict:
     load_supervision(db, people, today)
     load_reflections(db, people, today)  # issue 4: after the sessions exist
     load_records(db, people, today)  # issue 5: after the reflections
+    load_feedback(db, people, today)  # after the records it answers
     return people
