@@ -226,7 +226,11 @@ def trend(answers: list[Answer]) -> list[Point]:
             for (q, s), v in sorted(groups.items(), key=lambda kv: kv[0][0])]
 
 
-def _aggregate(rows: list[dict], key, label) -> list[Point]:
+def averages(rows: list[dict], key, label) -> list[Point]:
+    """Rows (one per score: supervisee_id, position, text, score, …) grouped by
+    `key(row)` and statement; a group shows its average only with at least
+    MIN_ANSWERS scores from at least MIN_PEOPLE people, and otherwise not even
+    its count."""
     groups: dict[tuple, dict] = {}
     for r in rows:
         g = groups.setdefault((key(r), r["text"]), {"scores": [], "people": set(), "row": r})
@@ -259,8 +263,8 @@ def team_summary(db, actor: Actor, team_id: int, since: date) -> TeamFeedback:
     rows = table.answers_in_teams(db, [team_id], since.isoformat())
     quarter = lambda r: quarter_start(date.fromisoformat(r["day"]))  # noqa: E731
     return TeamFeedback(
-        by_quarter=_aggregate(rows, quarter, lambda r: quarter_label(quarter(r))),
-        by_supervisor=_aggregate(rows, lambda r: r["supervisor_id"],
+        by_quarter=averages(rows, quarter, lambda r: quarter_label(quarter(r))),
+        by_supervisor=averages(rows, lambda r: r["supervisor_id"],
                                  lambda r: r["supervisor_name"]),
         answered=len({r["feedback_id"] for r in rows}))
 
