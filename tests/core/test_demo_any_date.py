@@ -15,7 +15,9 @@ is checked through core functions with the clock still on that day:
   access to his earlier records, and Tom has disputed one record;
 - Sam Taylor has a reflection draft in progress and Jordan Ellis a submitted one
   for Helen Carter ("reflection ready" on her home page);
-- every held session has a record, and one item is flagged for safeguarding.
+- every held session has a record, and one item is flagged for safeguarding;
+- Helen Carter's supervisees gave enough feedback for Priya Shah to see averages
+  (a quarter's and Helen's); Marcus Reid's too little for Daniel Okafor to see any.
 """
 
 from datetime import date, datetime, timedelta
@@ -24,8 +26,8 @@ import pytest
 from supervision_setup import arrangement_of, who
 
 import db as storage
-from core import (arrangement_access, auth, clock, contracts, insights, records, reflections,
-                  regularity, sessions, tasks)
+from core import (arrangement_access, auth, clock, contracts, feedback, insights, records,
+                  reflections, regularity, sessions, tasks)
 from core.demo import load
 from core.demo.people import months_ago
 from core.reflections import State
@@ -214,3 +216,19 @@ def test_every_held_session_has_a_record_and_one_item_is_flagged(demo_on):
     assert statuses >= {"agreed", "shared", "disputed"}
     first = min(r["start_date"] for r in db.query("SELECT start_date FROM contracts"))
     assert first >= (months_ago(clock.today(), 18) - timedelta(days=1)).isoformat()
+
+
+def test_feedback_passes_the_threshold_for_helen_carter_only(demo_on):
+    db = demo_on
+    year = clock.today() - timedelta(days=365)
+    priya, daniel = who(db, "priya.shah"), who(db, "daniel.okafor")
+    helen = feedback.team_summary(db, priya, next(iter(priya.led_team_ids)), year)
+    assert any(p.average is not None for p in helen.by_quarter)
+    assert {p.group for p in helen.by_supervisor if p.average is not None} == {"Helen Carter"}
+    marcus = feedback.team_summary(db, daniel, next(iter(daniel.led_team_ids)), year)
+    assert marcus.answered == 2
+    assert all(p.average is None for p in marcus.by_quarter + marcus.by_supervisor)
+    comments = {a.supervisee: a for a in feedback.for_supervisor(db, who(db, "helen.carter"))
+                if a.comment or a.comment_kept_out}
+    assert comments["Sam Taylor"].comment.startswith("Good to have time")
+    assert comments["Zara Hussain"].comment is None and comments["Zara Hussain"].comment_kept_out
