@@ -457,3 +457,62 @@ def m014_session_feedback(db):
     )
     from .feedback import install_first_set
     install_first_set(db)
+
+
+@MIGRATIONS()
+def m015_file_audit(db):
+    """File audits of a supervisee's supervision file: a checklist the admin keeps
+    (preloaded; items the portal can judge carry a key), audits with a grade and
+    reason per item, an overall grade and actions, shared with both people; and
+    the random sample of files drawn for a quarter. Each answer keeps the item's
+    wording as it was audited."""
+    _script(
+        db,
+        """
+        CREATE TABLE audit_checklist (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            key TEXT UNIQUE,
+            text TEXT NOT NULL,
+            retired_at TEXT
+        );
+        CREATE TABLE file_audits (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            auditor_id INTEGER NOT NULL REFERENCES users(id),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            overall_grade TEXT CHECK (overall_grade IN
+                ('good','requires_improvement','inadequate')),
+            overall_reason TEXT NOT NULL DEFAULT '',
+            actions TEXT NOT NULL DEFAULT '',
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            shared_at TEXT
+        );
+        CREATE INDEX file_audits_arrangement ON file_audits(arrangement_id);
+        CREATE TABLE file_audit_answers (
+            audit_id INTEGER NOT NULL REFERENCES file_audits(id),
+            position INTEGER NOT NULL,
+            item_key TEXT,
+            item_text TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '{}',
+            suggested TEXT,
+            grade TEXT CHECK (grade IN ('good','requires_improvement','inadequate')),
+            reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (audit_id, position)
+        );
+        CREATE TABLE file_audit_samples (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id),
+            quarter TEXT NOT NULL,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            audit_id INTEGER REFERENCES file_audits(id),
+            drawn_by INTEGER NOT NULL REFERENCES users(id),
+            drawn_at TEXT NOT NULL,
+            UNIQUE (quarter, arrangement_id)
+        )
+        """,
+    )
+    from .file_audits import install_checklist
+    install_checklist(db)
