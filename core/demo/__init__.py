@@ -12,6 +12,7 @@ from .supervision import load_supervision
 from .reflections import load_reflections
 from .records import load_records
 from .feedback import load_feedback
+from .file_audit import load_file_audit
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -24,4 +25,5 @@ def load(db, today: date | None = None) -> dict:
     load_reflections(db, people, today)  # issue 4: after the sessions exist
     load_records(db, people, today)  # issue 5: after the reflections
     load_feedback(db, people, today)  # after the records it answers
+    load_file_audit(db, people)  # judged from everything above
     return people

@@ -17,7 +17,9 @@ is checked through core functions with the clock still on that day:
   for Helen Carter ("reflection ready" on her home page);
 - every held session has a record, and one item is flagged for safeguarding;
 - Helen Carter's supervisees gave enough feedback for Priya Shah to see averages
-  (a quarter's and Helen's); Marcus Reid's too little for Daniel Okafor to see any.
+  (a quarter's and Helen's); Marcus Reid's too little for Daniel Okafor to see any;
+- Priya Shah's sample for the quarter holds Chloe Wright's file, audited and
+  shared with Chloe and Helen Carter, and Tom Baker's, still to do.
 """
 
 from datetime import date, datetime, timedelta
@@ -26,8 +28,8 @@ import pytest
 from supervision_setup import arrangement_of, who
 
 import db as storage
-from core import (arrangement_access, auth, clock, contracts, feedback, insights, records,
-                  reflections, regularity, sessions, tasks)
+from core import (arrangement_access, auth, clock, contracts, feedback, file_audits, insights,
+                  records, reflections, regularity, sessions, tasks)
 from core.demo import load
 from core.demo.people import months_ago
 from core.reflections import State
@@ -232,3 +234,18 @@ def test_feedback_passes_the_threshold_for_helen_carter_only(demo_on):
                 if a.comment or a.comment_kept_out}
     assert comments["Sam Taylor"].comment.startswith("Good to have time")
     assert comments["Zara Hussain"].comment is None and comments["Zara Hussain"].comment_kept_out
+
+
+def test_one_file_audit_is_done_and_one_is_still_to_do(demo_on):
+    db = demo_on
+    priya = who(db, "priya.shah")
+    drawn = file_audits.sample(db, priya, next(iter(priya.led_team_ids)))
+    assert {(r["supervisee_name"], r["done"]) for r in drawn} == {
+        ("Chloe Wright", True), ("Tom Baker", False)}
+    for username in ("chloe.wright", "helen.carter", "priya.shah"):
+        [shown] = file_audits.listing(db, who(db, username))
+        found = file_audits.get(db, who(db, username), shown["id"])
+        assert found["supervisee_name"] == "Chloe Wright" and found["shared_at"]
+        assert all(a["grade"] for a in found["answers"]) and found["overall_grade"]
+    for username in ("tom.baker", "sam.taylor", "daniel.okafor", "marcus.reid"):
+        assert file_audits.listing(db, who(db, username)) == []
