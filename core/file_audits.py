@@ -96,6 +96,8 @@ def _lead_of(db, actor: Actor, arrangement_id: int) -> dict:
 def history(db, actor: Actor, arrangement_id: int, today: date | None = None) -> History:
     """The facts of the last 12 months the evidence is judged from."""
     arr = _lead_of(db, actor, arrangement_id)
+    if actor.id in (arr["supervisor_id"], arr["supervisee_id"]):
+        raise PermissionDenied("A file audit of your own supervision is for someone else.")
     today = today or clock.today()
     start = today - regularity.WINDOW
     day = lambda r: r["held_on"] or r["scheduled_at"][:10]  # noqa: E731

@@ -101,3 +101,16 @@ def test_the_admin_keeps_the_checklist(demo):
     assert len(file_audits.checklist(demo)) == 8
     button(at, "Retire this item").click().run()
     assert len(file_audits.checklist(demo)) == 7
+
+
+def test_an_item_the_admin_added_starts_without_a_grade(demo):
+    items = file_audits.checklist(demo)
+    file_audits.update_checklist(demo, actor(demo, "admin"), {}, "Group supervision is noted.")
+    _started(demo)
+    at = page("priya.shah", PAGE)
+    assert not at.exception
+    assert "The portal holds no evidence for this item: judge it yourself." in texts(at)
+    extra = _box(at, f"Item {len(items) + 1}: grade")
+    assert extra.value is None
+    button(at, "Share with the supervisor and the supervisee").click().run()
+    assert any("Grade every item" in e.value for e in at.error)

@@ -33,6 +33,11 @@ def test_only_the_team_lead_of_the_supervisee_starts_an_audit(demo):
             file_audits.start(demo, actor(demo, who), arr)
 
 
+def test_a_team_lead_never_audits_their_own_supervision(demo):
+    with pytest.raises(PermissionDenied, match="someone else"):
+        file_audits.start(demo, actor(demo, "priya.shah"), arrangement_id(demo, "helen.carter"))
+
+
 def test_an_audit_is_pre_filled_from_the_checklist_with_evidence(demo):
     aid = _start(demo)
     found = file_audits.get(demo, actor(demo, "priya.shah"), aid)
