@@ -21,6 +21,7 @@ def _started(demo, supervisee="sam.taylor") -> int:
 
 
 def test_the_team_lead_draws_a_sample(demo):
+    demo.execute("DELETE FROM file_audit_samples")  # the demo's own sample
     at = page("priya.shah", PAGE)
     assert not at.exception
     assert "No sample drawn for this quarter yet." in texts(at)
@@ -65,10 +66,10 @@ def test_the_team_lead_starts_grades_and_shares_an_audit(demo):
 
 def test_the_supervisor_and_supervisee_read_it_only_once_shared(demo):
     aid = _started(demo)
-    for who in ("sam.taylor", "helen.carter"):
-        at = page(who, PAGE)
-        assert not at.exception
-        assert "No file audits to show" in texts(at)
+    at = page("sam.taylor", PAGE)
+    assert not at.exception and "No file audits to show" in texts(at)
+    at = page("helen.carter", PAGE)  # she reads the demo's shared audit of Chloe's file
+    assert not at.exception and "The file of Sam Taylor" not in texts(at)
     lead = actor(demo, "priya.shah")
     found = file_audits.get(demo, lead, aid)
     grades = {a["position"]: a["suggested"] or "good" for a in found["answers"]}
@@ -77,6 +78,7 @@ def test_the_supervisor_and_supervisee_read_it_only_once_shared(demo):
     file_audits.share(demo, lead, aid)
     for who in ("sam.taylor", "helen.carter"):
         at = page(who, PAGE)
+        assert "The file of Sam Taylor" in texts(at)
         assert "Overall: **" in texts(at) and "Keep going" in texts(at)
         assert "Save the audit" not in [b.label for b in at.button]
         assert not [b for b in at.button if b.label.startswith("Read the record of")]
