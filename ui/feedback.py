@@ -9,6 +9,7 @@ from core import clock, feedback
 from core.feedback import MIN_ANSWERS, MIN_PEOPLE, SCORES
 
 from . import charts, forms
+from .reflection_draft import label
 from .text import inert, inert_block
 
 FORM = "session_feedback"
@@ -45,7 +46,7 @@ def form(db, actor, session_id: int, supervisor: str) -> None:
     with st.form(FORM):
         scores = {}
         for s in offered["statements"]:
-            scores[s["id"]] = st.radio(s["text"], list(SCORES), index=None, horizontal=True,
+            scores[s["id"]] = st.radio(label(s["text"]), list(SCORES), index=None, horizontal=True,
                                        format_func=_score_label,
                                        key=f"feedback_{session_id}_{s['id']}")
             forms.field_error(FORM, f"score_{s['id']}")
@@ -53,7 +54,7 @@ def form(db, actor, session_id: int, supervisor: str) -> None:
         comment = st.text_area("Comment (optional)", key=f"feedback_{session_id}_comment",
                                help=forms.limit(feedback.COMMENT_MAX))
         forms.field_error(FORM, "comment")
-        share = st.checkbox(f"Share my comment with {supervisor}",
+        share = st.checkbox(f"Share my comment with {label(supervisor)}",
                             key=f"feedback_{session_id}_share")
         if st.form_submit_button("Send feedback", icon=":material/send:"):
             forms.submit(FORM, lambda: feedback.give(db, actor, session_id, scores=scores,

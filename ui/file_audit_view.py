@@ -112,7 +112,7 @@ def editor(db, actor, found: dict) -> None:
     keys[f"audit_{aid}_actions"] = found["actions"]
     forms.seed(FORM, (aid, found["updated_at"]), keys)
     for a in found["answers"]:
-        st.subheader(f"{a['position']}. {a['item_text']}", anchor=False)
+        st.subheader(f"{a['position']}. {inert(a['item_text'])}", anchor=False)
         _evidence(a)
         for sid in a["evidence"]["sessions"]:
             _read_record(db, actor, sid, found["linked"].get(sid, str(sid)))
