@@ -33,8 +33,10 @@ if actor is not None and not shared:
             actor = None
 
 forms.apply_resets()
+# expanded: past twelve pages Streamlit folds the menu behind "View more", hiding pages
+# a supervisor who is also supervised (and a team lead) needs in plain sight.
 page = st.navigation(nav.pages(actor, only=Destination.RUN_SESSION if shared else None),
-                     position="sidebar" if actor and not shared else "hidden")
+                     position="sidebar" if actor and not shared else "hidden", expanded=True)
 try:
     page.run()
 except Busy as error:  # a save path that does not catch it: still plain words, never a trace

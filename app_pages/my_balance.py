@@ -8,6 +8,7 @@ from core.insights.balance import balance, quarter_label
 from core.access.roles import Role
 from ui.charts import charts
 from ui.kit import context
+from ui.quality import feedback
 from ui.kit.guard import guard
 from ui.kit.text import inert
 
@@ -98,3 +99,5 @@ if points:
 else:
     charts.empty("You have not recorded a wellbeing check yet. It is an optional part of "
                  "preparing a reflection for a session, and stays private unless you share it.")
+
+feedback.mine_section(db, actor)

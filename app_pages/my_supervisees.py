@@ -12,6 +12,7 @@ from core.access.roles import Role
 from ui.charts import charts
 from ui.insights import compliance
 from ui.kit import context
+from ui.quality import feedback
 from ui.kit.guard import guard
 
 actor = guard(Role.SUPERVISOR)
@@ -89,6 +90,8 @@ if with_data:
 if without:
     charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
                  + ", ".join(without) + ". Their balance shows once a session is recorded.")
+
+feedback.supervisor_section(db, actor)
 
 if actor.has(Role.SUPERVISEE):
     compliance.own_supervision_section(db, actor)

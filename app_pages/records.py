@@ -14,6 +14,7 @@ from ui.records import action_forms
 from ui.kit import arrangement_picker
 from ui.kit import context
 from ui.records import exports
+from ui.quality import feedback
 from ui.kit import forms
 from ui.records import history_consent
 from ui.kit import params
@@ -44,6 +45,7 @@ def open_record(session_id: int) -> None:
     record_view.render(db, actor, view)
     exports.record_downloads(actor, view)
     record_forms.respond(db, actor, view)
+    feedback.form(db, actor, session_id, view["supervisor_name"])
     record_forms.addendum(db, actor, view)
 
 

@@ -13,6 +13,7 @@ from core.access.roles import Role
 from ui.charts import charts
 from ui.insights import compliance
 from ui.kit import context
+from ui.quality import feedback
 from ui.kit.guard import guard
 
 actor = guard(Role.TEAM_LEAD)
@@ -68,6 +69,8 @@ else:
     charts.empty(f"No sessions of {kind_words} were recorded in {teams[team_id]} in the "
                  f"{period}, so there is no balance to show. The timeline below lists any "
                  "sessions that were planned or cancelled.")
+
+feedback.team_section(db, actor, team_id, teams[team_id], months_back, period)
 
 figures = charts.cached("team_compliance", scope)
 compliance.regularity_section(figures, teams[team_id], period)

@@ -7,7 +7,7 @@ dates are ISO `YYYY-MM-DD`. JSON columns hold text.
 
 from sqlite_utils.migrations import Migrations
 
-from db import prompt_sets
+from db import feedback, file_audits, prompt_sets
 
 MIGRATIONS = Migrations("supervision")
 
@@ -452,3 +452,105 @@ def m012_reminders(db):
         CREATE INDEX sessions_rescheduled_to ON sessions(rescheduled_to)
         """,
     )
+
+
+@MIGRATIONS()
+def m014_session_feedback(db):
+    """The supervisee's voice: a versioned set of statements the admin keeps, and
+    the supervisee's optional answers (1-5) on a session, with a comment they may
+    share with the supervisor or keep out. Answers point at the statement row they
+    answered, and a new wording is a new version, so old answers keep theirs."""
+    _script(
+        db,
+        """
+        CREATE TABLE feedback_sets (
+            id INTEGER PRIMARY KEY,
+            version INTEGER NOT NULL UNIQUE,
+            created_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE feedback_statements (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES feedback_sets(id),
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (set_id, position)
+        );
+        CREATE TABLE session_feedback (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES sessions(id),
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            supervisee_id INTEGER NOT NULL REFERENCES users(id),
+            set_id INTEGER NOT NULL REFERENCES feedback_sets(id),
+            comment TEXT NOT NULL DEFAULT '',
+            comment_shared INTEGER NOT NULL DEFAULT 0 CHECK (comment_shared IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX session_feedback_arrangement ON session_feedback(arrangement_id);
+        CREATE TABLE feedback_scores (
+            feedback_id INTEGER NOT NULL REFERENCES session_feedback(id),
+            statement_id INTEGER NOT NULL REFERENCES feedback_statements(id),
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            PRIMARY KEY (feedback_id, statement_id)
+        )
+        """,
+    )
+    feedback.install_first_set(db)
+
+
+@MIGRATIONS()
+def m015_file_audit(db):
+    """File audits of a supervisee's supervision file: a checklist the admin keeps
+    (preloaded; items the portal can judge carry a key), audits with a grade and
+    reason per item, an overall grade and actions, shared with both people; and
+    the random sample of files drawn for a quarter. Each answer keeps the item's
+    wording as it was audited."""
+    _script(
+        db,
+        """
+        CREATE TABLE audit_checklist (
+            id INTEGER PRIMARY KEY,
+            position INTEGER NOT NULL,
+            key TEXT UNIQUE,
+            text TEXT NOT NULL,
+            retired_at TEXT
+        );
+        CREATE TABLE file_audits (
+            id INTEGER PRIMARY KEY,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            auditor_id INTEGER NOT NULL REFERENCES users(id),
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            overall_grade TEXT CHECK (overall_grade IN
+                ('good','requires_improvement','inadequate')),
+            overall_reason TEXT NOT NULL DEFAULT '',
+            actions TEXT NOT NULL DEFAULT '',
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            shared_at TEXT
+        );
+        CREATE INDEX file_audits_arrangement ON file_audits(arrangement_id);
+        CREATE TABLE file_audit_answers (
+            audit_id INTEGER NOT NULL REFERENCES file_audits(id),
+            position INTEGER NOT NULL,
+            item_key TEXT,
+            item_text TEXT NOT NULL,
+            evidence TEXT NOT NULL DEFAULT '{}',
+            suggested TEXT,
+            grade TEXT CHECK (grade IN ('good','requires_improvement','inadequate')),
+            reason TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (audit_id, position)
+        );
+        CREATE TABLE file_audit_samples (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id),
+            quarter TEXT NOT NULL,
+            arrangement_id INTEGER NOT NULL REFERENCES arrangements(id),
+            audit_id INTEGER REFERENCES file_audits(id),
+            drawn_by INTEGER NOT NULL REFERENCES users(id),
+            drawn_at TEXT NOT NULL,
+            UNIQUE (quarter, arrangement_id)
+        )
+        """,
+    )
+    file_audits.install_checklist(db)

@@ -3,7 +3,8 @@
 What a purge of an arrangement removes (see core/admin/retention.py for why):
 its contracts, sessions, records, record items, actions, disputes, addenda,
 reflections (and their submitted versions) of its sessions, informal contacts,
-notices about its sessions, and its balance version counter. It keeps people,
+notices about its sessions, the supervisee's feedback on its sessions, its
+file audits and their place in a sample, and its balance version counter. It keeps people,
 teams, journal entries and the audit trail.
 """
 
@@ -69,10 +70,17 @@ _PURGE = [
      f"DELETE FROM reflection_versions WHERE reflection_id IN {_REFLECTIONS}"),
     ("reflections", f"DELETE FROM reflections WHERE id IN {_REFLECTIONS}"),
     ("notices", f"DELETE FROM notices WHERE session_id IN {_SESSIONS}"),
+    ("", f"DELETE FROM feedback_scores WHERE feedback_id IN (SELECT id FROM session_feedback "
+         f"WHERE session_id IN {_SESSIONS})"),
+    ("feedback", f"DELETE FROM session_feedback WHERE session_id IN {_SESSIONS}"),
     ("sessions", f"DELETE FROM sessions WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
     ("contracts", f"DELETE FROM contracts WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
     ("informal_contacts",
      f"DELETE FROM informal_contacts WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
+    ("", f"DELETE FROM file_audit_samples WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
+    ("", f"DELETE FROM file_audit_answers WHERE audit_id IN (SELECT id FROM file_audits "
+         f"WHERE arrangement_id IN {_IN_ARRANGEMENTS})"),
+    ("file_audits", f"DELETE FROM file_audits WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
     ("arrangements", f"DELETE FROM arrangements WHERE id IN {_IN_ARRANGEMENTS}"),
     ("", f"DELETE FROM arrangement_versions WHERE arrangement_id IN {_IN_ARRANGEMENTS}"),
 ]

@@ -13,7 +13,8 @@ contracts, its sessions, the records of those sessions with their items,
 actions, disputes and addenda, the reflections of those sessions (and their
 submitted versions: a reflection belongs to a session, and keeping it would
 keep the content the period is about), its informal contacts, the notices
-about its sessions and its balance version counter. Links between rows that
+about its sessions, the supervisee's feedback on its sessions, its file audits
+and their place in a quarter's sample, and its balance version counter. Links between rows that
 all go (an item carrying an action, an action raised from an item, a session
 rescheduled to another) are cut first, then rows are deleted children before
 parents, so foreign keys stay on and are never violated.

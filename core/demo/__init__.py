@@ -11,6 +11,8 @@ from core.demo.people import DEMO_PASSWORD, load_people
 from core.demo.supervision import load_supervision
 from core.demo.reflections import load_reflections
 from core.demo.records import load_records
+from core.demo.feedback import load_feedback
+from core.demo.file_audit import load_file_audit
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -22,4 +24,6 @@ def load(db, today: date | None = None) -> dict:
     load_supervision(db, people, today)
     load_reflections(db, people, today)  # after the sessions exist
     load_records(db, people, today)  # after the reflections
+    load_feedback(db, people, today)  # after the records it answers
+    load_file_audit(db, people)  # judged from everything above
     return people

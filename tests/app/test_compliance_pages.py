@@ -134,8 +134,9 @@ def test_team_lead_sees_regularity_per_month(compliance_story):
     db = compliance_story["db"]
     at = page("priya.shah", TEAM)
     assert not at.exception
-    assert [h.value for h in at.header][:7] == [
-        "Neglect alerts", "Balance by month", "Regularity", "Record timeliness",
+    assert [h.value for h in at.header][:8] == [
+        "Neglect alerts", "Balance by month", "How sessions felt", "Regularity",
+        "Record timeliness",
         "Overdue actions", "Compliance by supervisee", "One supervisee's timeline"]
     spec, data = chart(at, "Assessment and Intervention, last 12 months: ")
     today = clock.today()

@@ -29,6 +29,7 @@ from core.insights import compliance
 from core.insights.balance import Balance, month_label
 from core.vocabulary import FUNCTIONS, SHORT
 from ui.kit import context
+from ui.charts.feedback_chart import trend_chart
 from ui.kit.text import inert
 
 COLOURS = {"performance": "#0072B2", "development": "#E69F00", "support": "#009E73"}
@@ -300,7 +301,7 @@ def _png(spec: dict):
 
 _BUILDERS = {"stacked": stacked, "multiples": small_multiples, "rolling": rolling_chart,
              "wellbeing": wellbeing_chart, "grid": grid_chart, "timeline": timeline_chart,
-             "monthly_share": monthly_share_chart}
+             "monthly_share": monthly_share_chart, "feedback_trend": trend_chart}
 
 
 @st.cache_data(ttl=timedelta(hours=1), max_entries=200, show_spinner=False)

@@ -15,7 +15,11 @@ is checked through core functions with the clock still on that day:
   access to his earlier records, and Tom has disputed one record;
 - Sam Taylor has a reflection draft in progress and Jordan Ellis a submitted one
   for Helen Carter ("reflection ready" on her home page);
-- every held session has a record, and one item is flagged for safeguarding.
+- every held session has a record, and one item is flagged for safeguarding;
+- Helen Carter's supervisees gave enough feedback for Priya Shah to see averages
+  (a quarter's and Helen's); Marcus Reid's too little for Daniel Okafor to see any;
+- Priya Shah's sample for the quarter holds Chloe Wright's file, audited and
+  shared with Chloe and Helen Carter, and Tom Baker's, still to do.
 """
 
 from datetime import date, datetime, timedelta
@@ -24,9 +28,11 @@ import pytest
 from supervision_setup import arrangement_of, who
 
 import db as storage
-from core import clock, contracts, insights, records, sessions, home
+from core import clock, contracts, home, insights, records, sessions
 from core.access import arrangement_access
 from core.people import sign_in as auth
+from core.quality import feedback
+from core.quality import file_audits
 from core.preparation import reflections
 from core.sessions import regularity
 from core.demo import load
@@ -218,3 +224,34 @@ def test_every_held_session_has_a_record_and_one_item_is_flagged(demo_on):
     assert statuses >= {"agreed", "shared", "disputed"}
     first = min(r["start_date"] for r in db.query("SELECT start_date FROM contracts"))
     assert first >= (months_ago(clock.today(), 18) - timedelta(days=1)).isoformat()
+
+
+def test_feedback_passes_the_threshold_for_helen_carter_only(demo_on):
+    db = demo_on
+    year = clock.today() - timedelta(days=365)
+    priya, daniel = who(db, "priya.shah"), who(db, "daniel.okafor")
+    helen = feedback.team_summary(db, priya, next(iter(priya.led_team_ids)), year)
+    assert any(p.average is not None for p in helen.by_quarter)
+    assert {p.group for p in helen.by_supervisor if p.average is not None} == {"Helen Carter"}
+    marcus = feedback.team_summary(db, daniel, next(iter(daniel.led_team_ids)), year)
+    assert marcus.answered == 2
+    assert all(p.average is None for p in marcus.by_quarter + marcus.by_supervisor)
+    comments = {a.supervisee: a for a in feedback.for_supervisor(db, who(db, "helen.carter"))
+                if a.comment or a.comment_kept_out}
+    assert comments["Sam Taylor"].comment.startswith("Good to have time")
+    assert comments["Zara Hussain"].comment is None and comments["Zara Hussain"].comment_kept_out
+
+
+def test_one_file_audit_is_done_and_one_is_still_to_do(demo_on):
+    db = demo_on
+    priya = who(db, "priya.shah")
+    drawn = file_audits.sample(db, priya, next(iter(priya.led_team_ids)))
+    assert {(r["supervisee_name"], r["done"]) for r in drawn} == {
+        ("Chloe Wright", True), ("Tom Baker", False)}
+    for username in ("chloe.wright", "helen.carter", "priya.shah"):
+        [shown] = file_audits.listing(db, who(db, username))
+        found = file_audits.get(db, who(db, username), shown["id"])
+        assert found["supervisee_name"] == "Chloe Wright" and found["shared_at"]
+        assert all(a["grade"] for a in found["answers"]) and found["overall_grade"]
+    for username in ("tom.baker", "sam.taylor", "daniel.okafor", "marcus.reid"):
+        assert file_audits.listing(db, who(db, username)) == []

@@ -4,6 +4,7 @@ others do not get."""
 
 from core import clock, insights, records
 from core.admin import settings
+from core.insights import views as insight_views
 from core.insights.balance import Rule, neglect
 from core.access.roles import load_actor
 
@@ -54,7 +55,7 @@ def _alerts(db, supervisee: str) -> list:
                    "JOIN users se ON se.id = a.supervisee_id JOIN users sr ON sr.id = a.supervisor_id "
                    "WHERE se.username = ? AND a.end_date IS NULL AND a.kind = 'line'", [supervisee])[0]
     scope = insights.personal_scope(db, load_actor(db, arr["boss"]), arr["id"])
-    tallies = insights._tallies(db, scope, lead=12)[arr["id"]]
+    tallies = insight_views._tallies(db, scope, lead=12)[arr["id"]]
     return neglect(tallies, Rule.from_settings(settings.all_values(db)))
 
 
