@@ -1,6 +1,7 @@
 """Time in one place, so rules and tests agree on what 'now' and 'today' are.
 
-Stored times are UTC; 'today' is the date in England, where the councils work.
+Stored times carry their offset and are read by one rule (parse_stamp); 'today' is
+the date in England, where the councils work.
 
 Tests can move the calendar: `with clock.frozen(date(2026, 12, 25)):` makes
 now(), today() and stamp() answer as if it were that day (noon in London, for a
@@ -63,7 +64,16 @@ def stamp(moment: datetime | None = None) -> str:
 
 
 def parse_stamp(value: str) -> datetime:
-    return datetime.fromisoformat(value)
+    """The one rule for reading a stored time. Every time is stored with its offset
+    (stamp() writes UTC); one without an offset, written before migration
+    m017_times_with_offset, is UTC."""
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def in_london(value: str) -> datetime:
+    """A stored time as London time."""
+    return parse_stamp(value).astimezone(LONDON)
 
 
 def local(value: str | datetime | float | None) -> str:

@@ -5,6 +5,8 @@ shipped. Times are ISO 8601 strings in UTC unless the column says otherwise;
 dates are ISO `YYYY-MM-DD`. JSON columns hold text.
 """
 
+import re
+
 from sqlite_utils.migrations import Migrations
 
 from db import feedback, file_audits, prompt_sets
@@ -554,3 +556,23 @@ def m015_file_audit(db):
         """,
     )
     file_audits.install_checklist(db)
+
+
+@MIGRATIONS()
+def m017_times_with_offset(db):
+    """Every stored time carries its offset. Times written without one are UTC (the
+    portal has always stamped in UTC); they gain '+00:00' here, so that one rule reads
+    them all (core/clock.py parse_stamp). The audit trail is append-only by design: its
+    rows keep their text, and the same rule reads them."""
+    naive = re.compile(r"^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?$")
+    for table in db.table_names():
+        if table in ("audit_events", "_sqlite_migrations") or table.startswith("sqlite_"):
+            continue
+        for column in [c.name for c in db[table].columns if c.name.endswith("_at")]:
+            rows = db.execute(
+                f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+            ).fetchall()
+            fixed = [(value + "+00:00", rowid) for rowid, value in rows if naive.match(value)]
+            if fixed:
+                db.conn.executemany(
+                    f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', fixed)

@@ -8,7 +8,7 @@ day has passed. A shared record stays 'on time' even if a dispute later sends
 it back: what counts is when the supervisee first saw it.
 """
 
-from datetime import date, datetime
+from datetime import date
 
 from core import clock
 from core.workdays import add_working_days
@@ -19,10 +19,10 @@ def share_by(held_on: date, share_within_days: int) -> date:
 
 
 def shared_on(first_shared_at: str | None) -> date | None:
-    """The London date a record was first shared, from its stored UTC time."""
+    """The London date a record was first shared."""
     if not first_shared_at:
         return None
-    return datetime.fromisoformat(first_shared_at).astimezone(clock.LONDON).date()
+    return clock.in_london(first_shared_at).date()
 
 
 ON_TIME, LATE, PENDING = "on_time", "late", "pending"

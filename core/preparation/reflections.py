@@ -13,7 +13,7 @@ than silently overwriting; saves to different fields merge.
 """
 
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import Enum
 
 from db import reflections as table
@@ -56,15 +56,9 @@ class AnswersWouldBeCleared(ValidationError):
 
 # ---------------------------------------------------------------- sessions
 
-def _in_london(scheduled_at: str) -> datetime:
-    """Stored times with an offset are UTC; times without one are London time already."""
-    moment = datetime.fromisoformat(scheduled_at)
-    return moment.astimezone(clock.LONDON) if moment.tzinfo else moment
-
-
 def session_date(scheduled_at: str) -> date:
     """The day of a session in London."""
-    return _in_london(scheduled_at).date()
+    return clock.in_london(scheduled_at).date()
 
 
 def when(scheduled_at: str) -> str:
@@ -73,7 +67,7 @@ def when(scheduled_at: str) -> str:
         return ""
     if len(scheduled_at) <= 10:
         return clock.day(scheduled_at)
-    moment = _in_london(scheduled_at)
+    moment = clock.in_london(scheduled_at)
     return f"{moment.day} {moment:%b %Y, %H:%M}"
 
 

@@ -13,7 +13,7 @@
 - `private_notes` is the supervisor's own preparation: nobody else gets it.
 """
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from db import sessions as session_table
 
@@ -39,11 +39,8 @@ REASON_MAX = 500
 
 
 def starts(session: dict) -> datetime:
-    """When a session starts, in London time (a stamp without a zone is taken as UTC)."""
-    moment = clock.parse_stamp(session["scheduled_at"])
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(clock.LONDON)
+    """When a session starts, in London time."""
+    return clock.in_london(session["scheduled_at"])
 
 
 def _stamp(on: date, at: time) -> str:
