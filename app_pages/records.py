@@ -16,7 +16,7 @@ from ui.kit import context
 from ui.records import exports
 from ui.quality import feedback
 from ui.kit import forms
-from ui.records import history_consent
+from ui.access import history_consent
 from ui.kit import params
 from ui.records import record_forms
 from ui.records import record_view

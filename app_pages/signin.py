@@ -8,7 +8,7 @@ from core.validation import NAME_MAX, USERNAME_HELP
 from ui.kit import auth
 from ui.kit import context
 from ui.kit import forms
-from ui.kit import single_sign_on
+from ui.people import single_sign_on
 
 # Open to anyone, signed in or not: this is the way in.
 db = context.database()

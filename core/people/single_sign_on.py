@@ -5,7 +5,7 @@ The provider proves who the person is; the portal decides whether they may come
 in. The identity is matched to one portal account by a configured claim (the
 email address or the user principal name, UPN), and roles still come from the
 portal's data. Nobody unknown is let in, and closed accounts are refused.
-The Streamlit side (st.login, st.user, st.logout) is in ui/kit/single_sign_on.py.
+The Streamlit side (st.login, st.user, st.logout) is in ui/people/single_sign_on.py.
 """
 
 from dataclasses import dataclass

@@ -172,3 +172,15 @@ def test_core_packages_import_modules_not_their_packages():
             if isinstance(node, ast.ImportFrom) and node.module == "core":
                 for alias in node.names:
                     assert alias.name not in handed_on, f"{path} imports the package core.{alias.name}"
+
+
+def test_a_name_in_two_layers_sits_in_matching_folders():
+    """core/x/y.py and ui/x/y.py are one capability seen from two layers; the same
+    file name in different folders would send a reader to the wrong place."""
+    places = {}
+    for top in ("core", "ui"):
+        for path in python_files(top):
+            if path.name != "__init__.py" and path.parent.name != "demo":
+                places.setdefault(path.name, set()).add(path.parent.relative_to(ROOT / top))
+    clashes = {name: folders for name, folders in places.items() if len(folders) > 1}
+    assert clashes == {"tasks.py": clashes.get("tasks.py")}  # each capability's own tasks

@@ -1,5 +1,5 @@
 """The sign-in adapter: the council's identity provider (st.login, in
-ui/kit/single_sign_on.py) when it is set up, and passwords through
+ui/people/single_sign_on.py) when it is set up, and passwords through
 streamlit-authenticator, the only file that imports it.
 
 The library checks the password and keeps the browser signed in with a signed
@@ -21,7 +21,7 @@ from core.people import single_sign_on as sso_rules
 from core.access.roles import Actor, load_actor
 from ui.kit import context
 
-from ui.kit import single_sign_on
+from ui.people import single_sign_on
 
 COOKIE_NAME = "supervision_portal"
 SIGNED_IN_AT = "signed_in_at"   # when this browser session's sign-in began (epoch)
