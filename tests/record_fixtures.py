@@ -34,5 +34,5 @@ def held_and_shared(db, supervisee: str = "sam.taylor", supervisor: str = "helen
     return sid
 
 
-def item_of(view: dict, **match) -> dict:
-    return next(i for i in view["items"] if all(i[k] == v for k, v in match.items()))
+def item_of(view, **match) -> dict:
+    return next(i for i in view.items if all(i[k] == v for k, v in match.items()))

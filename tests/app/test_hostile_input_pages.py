@@ -83,7 +83,7 @@ def _build(db) -> dict:
     records.share(db, helen, sid)
     records.sign(db, sam, sid)
     records.add_addendum(db, sam, sid, TEXT)
-    done = records.agenda(db, sam, sid)["actions"][0]["id"]
+    done = records.agenda(db, sam, sid).actions[0]["id"]
     actions.close_action(db, sam, done, "done", TEXT)
 
     disputed, _ = opened(db, days=-1)
