@@ -16,7 +16,7 @@ from datetime import timedelta
 import pytest
 from conftest import page_views
 from record_fixtures import opened
-from reflection_fixtures import actor, arrangement_id, session
+from reflection_fixtures import actor, arrangement_id, session, set_wellbeing
 
 import db as storage
 from db import contracts as contract_rows
@@ -62,7 +62,7 @@ def _build(db) -> dict:
                                TEXT, was="")
         reflections.add_agenda_item(db, sam, draft["id"], title=NAME, function="support",
                                     case_ref="", wants="support")
-        reflections.set_wellbeing(db, sam, draft["id"], score=4, note=TEXT, shared=True)
+        set_wellbeing(db, sam, draft["id"], score=4, note=TEXT, shared=True)
         if submit:
             reflections.submit(db, sam, draft["id"])
         return sid
