@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 from record_fixtures import item_of, opened
-from reflection_fixtures import actor, arrangement_id, session
+from reflection_fixtures import actor, arrangement_id, session, set_wellbeing
 
 import db as storage
 from db import contracts as contract_rows
@@ -92,7 +92,7 @@ def reflection_agenda_title(w, value):
 
 def wellbeing_note(w, value):
     sid, draft = _draft(w)
-    reflections.set_wellbeing(w["db"], w["sam"], draft["id"], score=5, note=value)
+    set_wellbeing(w["db"], w["sam"], draft["id"], score=5, note=value)
     return reflections.open_draft(w["db"], w["sam"], sid)["wellbeing"]["note"]
 
 

@@ -62,7 +62,7 @@ def test_open_actions_carry_forward_until_closed(demo):
     shown = item_of(records.agenda(demo, helen, _second), action_id=kept)
     assert shown["carried"]["status"] == "done" and shown["carried"]["outcome"] == "Booked for May."
     _third, third = opened(demo, days=-1)
-    assert kept not in [i["action_id"] for i in third["items"]]
+    assert kept not in [i["action_id"] for i in third.items]
 
 
 def test_either_person_owns_an_action_but_nobody_else(demo):
