@@ -48,11 +48,13 @@ def listing(db: Database) -> list[dict]:
     )
 
 
-def credentials(db: Database) -> list[dict]:
-    """Active users' sign-in details, for the sign-in widget."""
+def credentials(db: Database, username: str) -> list[dict]:
+    """One active user's sign-in details, for the sign-in widget (none if inactive)."""
     return list(
         db.query(
-            "SELECT username, name, email, password_hash FROM users WHERE active = 1"
+            "SELECT username, name, email, password_hash FROM users "
+            "WHERE username = ? AND active = 1",
+            [username],
         )
     )
 
