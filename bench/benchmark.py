@@ -1,12 +1,19 @@
-"""Time every page's script run on the demo organisation and on a large authority.
+"""Time every page's script run on the demo organisation and on a large authority,
+and check the targets: a check, not only a table.
 
     .venv/bin/python bench/benchmark.py [--large data/large.db] [--runs 5]
 
 Makes a fresh demo database, and the large one with bench/seed_large.py if it
 is missing (5,000 staff, 10 years of monthly sessions: a few minutes, ~1 GB).
 Each page is opened through AppTest from app.py as a person who may open it;
-the figure is the median wall time of a script run, in milliseconds. Run it on
-an idle machine; compare columns, not machines.
+the figure is the median wall time of a script run, in milliseconds. A trivial
+one-line Streamlit script is timed in the same run as the floor.
+
+Targets (exit status 1 when one is missed):
+- growth: a page on the large authority takes at most 1.5 times its time on the
+  demo organisation, for the same kind of person;
+- ceiling: no page takes more than 100 ms on the large authority.
+Run it on an idle machine; compare columns, not machines.
 """
 
 import argparse
@@ -26,15 +33,33 @@ import db as storage  # noqa: E402
 from core import navigation, setup  # noqa: E402
 from core.roles import load_actor  # noqa: E402
 
-DEMO_PEOPLE = ["sam.taylor", "helen.carter", "priya.shah", "admin"]
+GROWTH = 1.5
+CEILING_MS = 100.0
+# Each kind of person, as the demo organisation's example of it.
+KINDS = {"practitioner": "sam.taylor", "supervisor": "helen.carter",
+         "team lead": "priya.shah", "admin": "admin"}
+TRIVIAL = 'import streamlit as st\nst.write("A trivial page.")\n'
 
 
-def large_people(database) -> list[str]:
-    """A team lead, a practice supervisor and a practitioner with ten years of history."""
+def large_people(database) -> dict[str, str]:
+    """From the large authority: a team lead, a practice supervisor and a practitioner
+    with ten years of history, each with the kind of demo person they compare to."""
     row = database.execute(
         "SELECT min(id) FROM users WHERE username LIKE 'staff%'").fetchone()
     first = row[0]
-    return [f"staff{first:05d}", f"staff{first + 1:05d}", f"staff{first + 2:05d}"]
+    return {f"staff{first:05d}": "team lead", f"staff{first + 1:05d}": "supervisor",
+            f"staff{first + 2:05d}": "practitioner"}
+
+
+def _timed_runs(at: AppTest, runs: int, what: str) -> float:
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        at.run()
+        timings.append((time.perf_counter() - began) * 1000)
+        if at.exception:
+            raise RuntimeError(f"{what}: {at.exception[0].message}")
+    return statistics.median(timings)
 
 
 def time_page(path: str, username: str, runs: int) -> float:
@@ -44,14 +69,16 @@ def time_page(path: str, username: str, runs: int) -> float:
     at.session_state["signed_in_at"] = time.time()
     at.run()
     at.switch_page(str(ROOT / path))
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        at.run()
-        timings.append((time.perf_counter() - began) * 1000)
-        if at.exception:
-            raise RuntimeError(f"{path} as {username}: {at.exception[0].message}")
-    return statistics.median(timings)
+    return _timed_runs(at, runs, f"{path} as {username}")
+
+
+def floor(runs: int) -> float:
+    """The script time of a page that does nothing, in this process, now."""
+    script = Path(tempfile.mkdtemp()) / "trivial.py"
+    script.write_text(TRIVIAL)
+    at = AppTest.from_file(str(script), default_timeout=30)
+    at.run()
+    return _timed_runs(at, runs, "trivial page")
 
 
 def measure(db_path: Path, people: list[str], runs: int) -> dict:
@@ -65,7 +92,41 @@ def measure(db_path: Path, people: list[str], runs: int) -> dict:
     return results
 
 
-def main() -> None:
+def verdicts(demo: dict, large: dict, kinds: dict[str, str]) -> list[dict]:
+    """One row per page and person on the large authority, against the demo time of
+    the same page for the same kind of person."""
+    rows = []
+    for (title, username), large_ms in sorted(large.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        kind = kinds[username]
+        demo_ms = demo.get((title, KINDS[kind]))
+        ratio = large_ms / demo_ms if demo_ms else None
+        missed = []
+        if large_ms > CEILING_MS:
+            missed.append(f"over {CEILING_MS:.0f} ms")
+        if ratio is not None and ratio > GROWTH:
+            missed.append(f"grew over {GROWTH}×")
+        rows.append({"page": title, "person": username, "kind": kind, "demo": demo_ms,
+                     "large": large_ms, "ratio": ratio, "missed": missed})
+    return rows
+
+
+def report(rows: list[dict], floor_ms: float, runs: int, staff: int, sessions: int) -> str:
+    lines = [f"Median script run in ms ({runs} runs); large: {staff:,} people, "
+             f"{sessions:,} sessions. Trivial-page floor in this run: {floor_ms:.1f} ms.",
+             f"Targets: large ≤ {GROWTH}× demo for the same kind of person; "
+             f"large ≤ {CEILING_MS:.0f} ms.", "",
+             "| Page | Person (kind) | Demo | Large | Ratio | Target |",
+             "|---|---|---:|---:|---:|---|"]
+    for r in rows:
+        demo = f"{r['demo']:.0f}" if r["demo"] is not None else "–"
+        ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else "–"
+        verdict = "MISSED: " + ", ".join(r["missed"]) if r["missed"] else "met"
+        lines.append(f"| {r['page']} | {r['person']} ({r['kind']}) | {demo} | "
+                     f"{r['large']:.0f} | {ratio} | {verdict} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--large", type=Path, default=ROOT / "data" / "large.db")
     parser.add_argument("--runs", type=int, default=5)
@@ -81,18 +142,19 @@ def main() -> None:
     large_db = storage.connect(args.large)
     staff = large_db.execute("SELECT count(*) FROM users").fetchone()[0]
     sessions = large_db.execute("SELECT count(*) FROM sessions").fetchone()[0]
-    demo = measure(demo_path, DEMO_PEOPLE, args.runs)
-    large = measure(args.large, DEMO_PEOPLE + large_people(large_db), args.runs)
-
-    print(f"Median script run in ms ({args.runs} runs); large: {staff:,} people, "
-          f"{sessions:,} sessions.\n")
-    print("| Page | Person | Demo | Large |")
-    print("|---|---|---:|---:|")
-    for key in sorted(large, key=lambda k: (k[1], k[0])):
-        title, username = key
-        small = f"{demo[key]:.0f}" if key in demo else "–"
-        print(f"| {title} | {username} | {small} | {large[key]:.0f} |")
+    kinds = {person: kind for kind, person in KINDS.items()} | large_people(large_db)
+    floor_ms = floor(args.runs)
+    demo = measure(demo_path, list(KINDS.values()), args.runs)
+    large = measure(args.large, list(kinds), args.runs)
+    rows = verdicts(demo, large, kinds)
+    print(report(rows, floor_ms, args.runs, staff, sessions))
+    missed = [r for r in rows if r["missed"]]
+    if missed:
+        print(f"\n{len(missed)} of {len(rows)} pages missed a target.")
+        return 1
+    print(f"\nAll {len(rows)} pages met the targets.")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
