@@ -6,7 +6,7 @@ from core import auth as rules
 from core import clock, teams, users
 from core.roles import Role
 from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
-from ui import context, exports, forms
+from ui import context, exports, forms, paging
 from ui.guard import guard
 from ui.text import inert
 
@@ -64,11 +64,10 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
                        "cu_admin", "cu_fte", "cu_team"),
             )
 
-everyone = users.listing(db, actor)
 search = st.text_input("Find a person", key="user_search", placeholder="Name or username")
-needle = search.strip().lower()
-shown = [u for u in everyone
-         if not needle or needle in u["name"].lower() or needle in u["username"]]
+start = paging.offset(f"user_page:{search.strip().lower()}",
+                      users.count_found(db, actor, search))
+shown, found = users.find(db, actor, search, limit=paging.PAGE_SIZE, offset=start)
 st.dataframe(
     [
         {
@@ -82,7 +81,7 @@ st.dataframe(
     ],
     hide_index=True, width="stretch",
 )
-st.write(f"{len(shown)} of {len(everyone)} people.")
+paging.showing(start, len(shown), found, "people")
 
 st.subheader("Manage a person", anchor=False)
 by_id = {u["id"]: u for u in shown}
