@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from core import arrangements, clock, users
+from core import arrangements, clock
 from core.arrangements import KINDS
 from core.roles import Role
 from core.validation import EARLIEST, LATEST_YEARS_AHEAD
@@ -22,20 +22,13 @@ forms.flash()
 
 
 
-def choices(search: str) -> dict:
-    """Active people a search finds, as options: the first few, never all the staff."""
-    people, found = users.find(db, actor, search, limit=paging.CHOICES, active_only=True)
-    paging.more_to_choose(len(people), found, "people found")
-    return {u["id"]: f"{u['name']} ({u['username']})" for u in people}
-
-
 st.markdown("**Create an arrangement**")
 find_left, find_right = st.columns(2)
 with find_left:
-    supervisors = choices(st.text_input("Find a supervisor", key="ca_find_supervisor",
+    supervisors = paging.people_found(db, actor, st.text_input("Find a supervisor", key="ca_find_supervisor",
                                         placeholder="Part of a name or username"))
 with find_right:
-    supervisees = choices(st.text_input("Find a supervisee", key="ca_find_supervisee",
+    supervisees = paging.people_found(db, actor, st.text_input("Find a supervisee", key="ca_find_supervisee",
                                         placeholder="Part of a name or username"))
 
 with st.form("create_arrangement"):

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from core import teams, users
+from core import teams
 from core.roles import Role
 from core.validation import NAME_MAX
-from ui import context, forms
+from ui import context, forms, paging
 from ui.guard import guard
 from ui.text import inert
 
@@ -14,15 +14,6 @@ db = context.database()
 
 st.title("Teams", anchor=False)
 forms.flash()
-
-people = [u for u in users.listing(db, actor) if u["active"]]
-names = {u["id"]: f"{u['name']} ({u['username']})" for u in people}
-lead_options = [None] + list(names)
-
-
-def lead_label(user_id):
-    return "No lead yet" if user_id is None else names.get(user_id, "A deactivated person")
-
 
 rows = teams.listing(db)
 if rows:
@@ -33,6 +24,15 @@ if rows:
     )
 else:
     st.info("There are no teams yet. Create the first one below.")
+
+names = paging.people_found(db, actor, st.text_input(
+    "Find a team lead", key="team_find_lead", placeholder="Part of a name or username"))
+lead_options = [None] + list(names)
+
+
+def lead_label(user_id):
+    return "No lead yet" if user_id is None else names.get(user_id, "A deactivated person")
+
 
 with st.form("create_team"):
     st.markdown("**Create a team**")

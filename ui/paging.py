@@ -5,6 +5,8 @@ import math
 
 import streamlit as st
 
+from core import users
+
 PAGE_SIZE = 25
 CHOICES = 50  # the most options a searched selectbox offers
 
@@ -36,3 +38,11 @@ def more_to_choose(count: int, total: int, noun: str) -> None:
     if total > count:
         st.write(f"The first {count:,} of {total:,} {noun} are offered: type part of a "
                  "name to find others.")
+
+
+def people_found(db, admin, search: str, *, active_only: bool = True) -> dict:
+    """People a search finds, as selectbox options {id: "Name (username)"}: the
+    first few, never all the staff of an authority."""
+    people, found = users.find(db, admin, search, limit=CHOICES, active_only=active_only)
+    more_to_choose(len(people), found, "people found")
+    return {u["id"]: f"{u['name']} ({u['username']})" for u in people}
