@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.errors import Busy
-from ui import auth, context, forms, nav, shared_screen
+from ui import auth, context, focus, forms, nav, shared_screen
 from ui.text import inert, inert_message
 
 st.set_page_config(
@@ -12,6 +12,7 @@ st.set_page_config(
     layout="wide",
 )
 
+focus.style()
 db = context.database()
 try:
     actor = auth.signed_in_actor(db)
