@@ -141,13 +141,14 @@ async def mix(page, username: str, rounds: int, timings: list, errors: list) -> 
     """Home, Prepare, type and save, My balance; `rounds` times."""
     for n in range(rounds):
         try:
-            timings.append(await timed(page, lambda: nav(page, "Home").click()))
-            timings.append(await timed(page, lambda: nav(page, "Prepare").click()))
-            box = page.locator('[data-testid="stTextArea"] textarea').first
+            timings.append(("Home", await timed(page, lambda: nav(page, "Home").click())))
+            timings.append(("Prepare", await timed(page, lambda: nav(page, "Prepare").click())))
+            box = page.get_by_role("main").locator("textarea:visible").first
             await box.fill(f"{username}, round {n}: what I want to look at next time.")
             title = page.get_by_role("heading", name="Prepare for supervision")
-            timings.append(await timed(page, lambda: title.click()))  # leaving the box saves
-            timings.append(await timed(page, lambda: nav(page, "My balance").click()))
+            timings.append(("Save", await timed(page, lambda: title.click())))  # leaving saves
+            timings.append(("My balance",
+                            await timed(page, lambda: nav(page, "My balance").click())))
         except PlaywrightError as error:
             errors.append(f"{username} round {n}: {str(error).splitlines()[0]}"[:200])
 
@@ -167,11 +168,19 @@ async def step(url: str, people: list[str], rounds: int) -> dict:
                                for page, username in zip(pages, people)))
         elapsed = time.monotonic() - began
         await browser.close()
-    timings.sort()
+    by_action = {}
+    for action, seconds in timings:
+        by_action.setdefault(action, []).append(seconds)
+    timings = sorted(seconds for _action, seconds in timings)
     return {"actions": len(timings), "errors": errors, "seconds": elapsed,
+            "by_action": {a: _p95(sorted(t)) for a, t in by_action.items()},
             "p95": timings[int(0.95 * (len(timings) - 1))] if timings else float("inf"),
             "median": timings[len(timings) // 2] if timings else float("inf"),
             "slowest": timings[-1] if timings else float("inf")}
+
+
+def _p95(timings: list[float]) -> float:
+    return timings[int(0.95 * (len(timings) - 1))] if timings else float("inf")
 
 
 def main() -> int:
@@ -201,6 +210,8 @@ def main() -> int:
                 print(f"| {count} | {result['actions']} | {result['median'] * 1000:.0f} | "
                       f"{result['p95'] * 1000:.0f} | {result['slowest'] * 1000:.0f} | "
                       f"{len(result['errors'])} | {rss:.0f} | {peak:.0f} |", flush=True)
+                print("    p95 by action: " + ", ".join(
+                    f"{a} {t * 1000:.0f} ms" for a, t in result["by_action"].items()))
                 for line in result["errors"][:5]:
                     print("   ", line)
                 if result["p95"] * 1000 >= args.limit_ms or result["errors"]:
