@@ -58,15 +58,17 @@ _VIEWS = {
 # Cached reads -------------------------------------------------------------
 
 @st.cache_data(ttl=timedelta(hours=1), max_entries=500, show_spinner=False)
-def _view(name: str, scope: insights.Scope):
-    return _VIEWS[name](context.database(), scope)
+def _view(name: str, key: str, _scope: insights.Scope):
+    return _VIEWS[name](context.database(), _scope)
 
 
 def cached(name: str, scope: insights.Scope):
     """A view's numbers for a Scope the actor was given this run. The Scope holds
     the data fingerprint, so a write behind it makes a new key at once; old
-    entries age out (ttl) or are pushed out (max_entries)."""
-    return _view(name, scope)
+    entries age out (ttl) or are pushed out (max_entries). The key is the Scope's
+    repr (frozen dataclasses of plain values, every field shown): Streamlit's own
+    hashing of the Scope took longer than a whole page run on a large team."""
+    return _view(name, repr(scope), scope)
 
 
 # Frames -------------------------------------------------------------------
