@@ -6,8 +6,10 @@ and check the targets: a check, not only a table.
 Makes a fresh demo database, and the large one with bench/seed_large.py if it
 is missing (5,000 staff, 10 years of monthly sessions: a few minutes, ~1 GB).
 Each page is opened through AppTest from app.py as a person who may open it;
-the figure is the median wall time of a script run, in milliseconds. A trivial
-one-line Streamlit script is timed in the same run as the floor.
+the figure is the median wall time of a script run, in milliseconds. Each page's
+runs on the demo and on the large database are taken in turn, so that whatever
+else the machine does weighs on both alike. A trivial one-line Streamlit script
+is timed in the same run as the floor.
 
 Targets (exit status 1 when one is missed):
 - growth: a page on the large authority takes at most 1.5 times its time on the
@@ -51,26 +53,48 @@ def large_people(database) -> dict[str, str]:
             f"staff{first + 2:05d}": "practitioner"}
 
 
-def _timed_runs(at: AppTest, runs: int, what: str) -> float:
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        at.run()
-        timings.append((time.perf_counter() - began) * 1000)
-        if at.exception:
-            raise RuntimeError(f"{what}: {at.exception[0].message}")
-    return statistics.median(timings)
-
-
-def time_page(path: str, username: str, runs: int) -> float:
+def _opened(path: str, username: str, db_path: Path) -> AppTest:
+    """An app signed in as this person on this database, on the page, run once (its
+    first run compiles the page and fills its caches: not timed)."""
+    os.environ["SUPERVISION_DB"] = str(db_path)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["authentication_status"] = True
     at.session_state["username"] = username
     at.session_state["signed_in_at"] = time.time()
     at.run()
     at.switch_page(str(ROOT / path))
-    at.run()  # the page's first run compiles it and fills its caches: not timed
-    return _timed_runs(at, runs, f"{path} as {username}")
+    at.run()
+    return at
+
+
+def _timed_run(at: AppTest, db_path: Path, what: str) -> float:
+    os.environ["SUPERVISION_DB"] = str(db_path)
+    began = time.perf_counter()
+    at.run()
+    elapsed = (time.perf_counter() - began) * 1000
+    if at.exception:
+        raise RuntimeError(f"{what}: {at.exception[0].message}")
+    return elapsed
+
+
+def time_page(path: str, username: str, runs: int, db_path: Path | None = None) -> float:
+    db_path = db_path or storage.default_path()
+    at = _opened(path, username, db_path)
+    return statistics.median(_timed_run(at, db_path, f"{path} as {username}")
+                             for _ in range(runs))
+
+
+def time_pair(path: str, demo: tuple[str, Path] | None, large: tuple[str, Path],
+              runs: int) -> tuple[float | None, float]:
+    """The page on the demo and on the large authority, their runs taken in turn, so
+    that whatever else the machine does at the time weighs on both alike."""
+    opened = [(_opened(path, who, where), where, who) for who, where in filter(None, (demo, large))]
+    timings = [[] for _ in opened]
+    for _ in range(runs):
+        for n, (at, where, who) in enumerate(opened):
+            timings[n].append(_timed_run(at, where, f"{path} as {who}"))
+    medians = [statistics.median(t) for t in timings]
+    return (medians[0], medians[1]) if demo else (None, medians[0])
 
 
 def floor(runs: int) -> float:
@@ -79,36 +103,57 @@ def floor(runs: int) -> float:
     script.write_text(TRIVIAL)
     at = AppTest.from_file(str(script), default_timeout=30)
     at.run()
-    return _timed_runs(at, runs, "trivial page")
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        at.run()
+        timings.append((time.perf_counter() - began) * 1000)
+    return statistics.median(timings)
 
 
 def measure(db_path: Path, people: list[str], runs: int, only: str | None = None) -> dict:
-    os.environ["SUPERVISION_DB"] = str(db_path)
+    """Every page each person may open on one database: {(title, person): ms}."""
     database = storage.connect(db_path)
     results = {}
     for username in people:
         actor = load_actor(database, username)
         for spec in navigation.pages_for(actor):
             if only is None or spec.title == only:
-                results[(spec.title, username)] = time_page(spec.path, username, runs)
+                results[(spec.title, username)] = time_page(spec.path, username, runs, db_path)
     return results
 
 
-def verdicts(demo: dict, large: dict, kinds: dict[str, str]) -> list[dict]:
+def measure_pairs(demo_path: Path, large_path: Path, kinds: dict[str, str], runs: int,
+                  only: str | None = None) -> dict:
+    """Every page each person of the large authority may open, against the same page
+    for the demo person of the same kind: {(title, person): (demo ms, large ms)}."""
+    demo_db, large_db = storage.connect(demo_path), storage.connect(large_path)
+    results = {}
+    for username, kind in kinds.items():
+        counterpart = KINDS[kind]
+        demo_pages = {s.path for s in navigation.pages_for(load_actor(demo_db, counterpart))}
+        for spec in navigation.pages_for(load_actor(large_db, username)):
+            if only is None or spec.title == only:
+                demo = (counterpart, demo_path) if spec.path in demo_pages else None
+                results[(spec.title, username)] = time_pair(spec.path, demo,
+                                                            (username, large_path), runs)
+    return results
+
+
+def verdicts(pairs: dict, kinds: dict[str, str]) -> list[dict]:
     """One row per page and person on the large authority, against the demo time of
-    the same page for the same kind of person."""
+    the same page for the same kind of person (taken in the same turns)."""
     rows = []
-    for (title, username), large_ms in sorted(large.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        kind = kinds[username]
-        demo_ms = demo.get((title, KINDS[kind]))
+    for (title, username), (demo_ms, large_ms) in sorted(pairs.items(),
+                                                         key=lambda kv: (kv[0][1], kv[0][0])):
         ratio = large_ms / demo_ms if demo_ms else None
         missed = []
         if large_ms > CEILING_MS:
             missed.append(f"over {CEILING_MS:.0f} ms")
         if ratio is not None and ratio > GROWTH:
             missed.append(f"grew over {GROWTH}×")
-        rows.append({"page": title, "person": username, "kind": kind, "demo": demo_ms,
-                     "large": large_ms, "ratio": ratio, "missed": missed})
+        rows.append({"page": title, "person": username, "kind": kinds[username],
+                     "demo": demo_ms, "large": large_ms, "ratio": ratio, "missed": missed})
     return rows
 
 
@@ -147,9 +192,8 @@ def main() -> int:
     sessions = large_db.execute("SELECT count(*) FROM sessions").fetchone()[0]
     kinds = {person: kind for kind, person in KINDS.items()} | large_people(large_db)
     floor_ms = floor(args.runs)
-    demo = measure(demo_path, list(KINDS.values()), args.runs, args.only)
-    large = measure(args.large, list(kinds), args.runs, args.only)
-    rows = verdicts(demo, large, kinds)
+    pairs = measure_pairs(demo_path, args.large, kinds, args.runs, args.only)
+    rows = verdicts(pairs, kinds)
     print(report(rows, floor_ms, args.runs, staff, sessions))
     missed = [r for r in rows if r["missed"]]
     if missed:
