@@ -15,13 +15,19 @@ db = context.database()
 st.title("Teams", anchor=False)
 forms.flash()
 
-rows = teams.listing(db)
+search = st.text_input("Find teams", key="team_search",
+                       placeholder="Part of the team's or its lead's name")
+start = paging.offset(f"team_page:{search.strip().lower()}", teams.count_found(db, search))
+rows, found = teams.find(db, search, limit=paging.PAGE_SIZE, offset=start)
 if rows:
     st.dataframe(
         [{"Team": t["name"], "Lead": t["lead_name"] or "No lead yet", "People": t["members"]}
          for t in rows],
         hide_index=True, width="stretch",
     )
+    paging.showing(start, len(rows), found, "teams")
+elif search.strip():
+    st.write("No teams found.")
 else:
     st.info("There are no teams yet. Create the first one below.")
 

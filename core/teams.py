@@ -48,3 +48,13 @@ def set_lead(db, admin: Actor, team_id: int, lead_id: int | None) -> None:
 def listing(db) -> list[dict]:
     """Team names, leads and sizes. Not confidential: every signed-in page may show them."""
     return team_table.listing(db)
+
+
+def find(db, search: str, *, limit: int, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of the teams a search by team or lead name finds, and how many in all."""
+    needle = (search or "").strip().lower()
+    return team_table.find(db, needle, limit=limit, offset=offset), count_found(db, search)
+
+
+def count_found(db, search: str) -> int:
+    return team_table.count_found(db, (search or "").strip().lower())

@@ -52,3 +52,15 @@ def test_arrangements_are_found_by_either_name(demo):
     assert len(shown) >= 1
     assert all("Sam Taylor" in (row["Supervisor"], row["Supervisee"])
                for _i, row in shown.iterrows())
+
+
+def test_teams_are_shown_a_page_at_a_time_and_found_by_search(demo):
+    demo["teams"].insert_all({"name": f"Locality team {n:02d}", "created_at": clock.stamp()}
+                             for n in range(30))
+    everyone = demo["teams"].count
+    at = page("admin", "app_pages/admin_teams.py")
+    assert len(at.dataframe[0].value) == 25
+    assert f"Showing 1 to 25 of {everyone} teams." in texts(at)
+    by_label(at.text_input, "Find teams").input("locality team 1").run()
+    assert list(at.dataframe[0].value["Team"]) == [f"Locality team {n}" for n in range(10, 20)]
+    assert len(by_label(at.selectbox, "Team").options) == 10
