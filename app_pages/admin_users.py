@@ -16,7 +16,7 @@ db = context.database()
 st.title("Users", anchor=False)
 forms.flash()
 
-team_rows = teams.listing(db)
+team_rows = teams.names(db)
 team_names = {t["id"]: t["name"] for t in team_rows}
 team_options = [None] + list(team_names)
 

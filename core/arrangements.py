@@ -111,9 +111,10 @@ def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
     """One page of the arrangements a search by name finds, and how many in all."""
     require_admin(admin)
     needle = (search or "").strip().lower()
-    return (arrangement_table.find(db, needle, limit=limit, offset=offset,
-                                   current_on=current_on),
-            count_found(db, admin, search, current_on=current_on))
+    rows = arrangement_table.find(db, needle, limit=limit, offset=offset, current_on=current_on)
+    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
+        return rows, offset + len(rows)
+    return rows, count_found(db, admin, search, current_on=current_on)
 
 
 def count_found(db, admin: Actor, search: str, *, current_on: str = "") -> int:

@@ -130,8 +130,10 @@ def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
     list of an authority's staff is searched and paged, never drawn whole."""
     require_admin(admin)
     needle = (search or "").strip().lower()
-    return (user_table.find(db, needle, limit=limit, offset=offset, active_only=active_only),
-            count_found(db, admin, search, active_only=active_only))
+    rows = user_table.find(db, needle, limit=limit, offset=offset, active_only=active_only)
+    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
+        return rows, offset + len(rows)
+    return rows, count_found(db, admin, search, active_only=active_only)
 
 
 def count_found(db, admin: Actor, search: str, *, active_only: bool = False) -> int:

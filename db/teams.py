@@ -51,6 +51,10 @@ def count_found(db: Database, needle: str) -> int:
     return db.execute("SELECT count(*)" + _FOUND, {"needle": needle}).fetchone()[0]
 
 
+def names(db: Database) -> list[dict]:
+    return list(db.query("SELECT id, name FROM teams ORDER BY name COLLATE NOCASE, id"))
+
+
 def led_by(db: Database, user_id: int) -> list[dict]:
     return list(
         db.query("SELECT * FROM teams WHERE lead_id = ? ORDER BY name", [user_id])
