@@ -20,16 +20,15 @@ st.title("Arrangements", anchor=False)
 st.write("An arrangement is one supervisor and one supervisee, for one kind of supervision.")
 forms.flash()
 
-
-
+# The people to choose from are searched: an authority has thousands of staff.
 st.markdown("**Create an arrangement**")
 find_left, find_right = st.columns(2)
 with find_left:
-    supervisors = paging.people_found(db, actor, st.text_input("Find a supervisor", key="ca_find_supervisor",
-                                        placeholder="Part of a name or username"))
+    supervisors = paging.people_found(db, actor, st.text_input(
+        "Find a supervisor", key="ca_find_supervisor", placeholder="Part of a name or username"))
 with find_right:
-    supervisees = paging.people_found(db, actor, st.text_input("Find a supervisee", key="ca_find_supervisee",
-                                        placeholder="Part of a name or username"))
+    supervisees = paging.people_found(db, actor, st.text_input(
+        "Find a supervisee", key="ca_find_supervisee", placeholder="Part of a name or username"))
 
 with st.form("create_arrangement"):
     left, right = st.columns(2)
