@@ -166,6 +166,7 @@ async def step(url: str, people: list[str], rounds: int) -> dict:
         pages = []
         for username in people:  # signed in one after another, then all work at once
             context = await browser.new_context()
+            context.set_default_timeout(WAIT_MS)  # a saturated machine is slow, not broken
             page = await context.new_page()
             await sign_in(page, url, username)
             pages.append(page)
