@@ -14,7 +14,7 @@ def planned(db, supervisee: str = "sam.taylor", days: int = -1, **kw) -> int:
 
 
 def opened(db, supervisee: str = "sam.taylor", supervisor: str = "helen.carter",
-           days: int = -1) -> tuple[int, dict]:
+           days: int = -1) -> tuple[int, records.AgendaView]:
     """A planned session opened by its supervisor: (session id, its agenda)."""
     sid = planned(db, supervisee, days=days)
     return sid, records.open_session(db, actor(db, supervisor), sid)

@@ -15,6 +15,7 @@ than silently overwriting; saves to different fields merge.
 import secrets
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
 
 from db import reflections as table
 
@@ -61,6 +62,7 @@ def session_date(scheduled_at: str) -> date:
     return clock.in_london(scheduled_at).date()
 
 
+@lru_cache(maxsize=16_384)  # pure; a records list asks it once per session
 def when(scheduled_at: str) -> str:
     """A session's date and time in London, e.g. '3 Mar 2026, 10:00'."""
     if not scheduled_at:

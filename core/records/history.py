@@ -96,6 +96,7 @@ def late_records(db, actor: Actor) -> list[dict]:
     ids = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)}
     ids |= {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
     today = clock.today()
-    rows = [s for s in (summary(r, today) for r in table.summaries(db, sorted(ids)))
+    rows = [s for s in (summary(r, today)
+                        for r in table.summaries(db, sorted(ids), maybe_late=True))
             if s["late"]]
     return sorted(rows, key=lambda s: (s["first_shared_at"] is not None, s["held_on"]))

@@ -29,6 +29,8 @@ from core.preparation import reflections
 from core.people import teams
 from core.people import users
 from db import prompt_sets as prompt_table
+from ui.kit import focus
+from ui.records import shared_screen
 
 HTML = "<script>alert('x')</script><img src=x onerror=alert(1)><b>bold</b>"
 MARKDOWN = "![pic](https://evil.test/x.png) [click](javascript:alert(1)) **b** :red[c]"
@@ -39,6 +41,8 @@ NAME = "Sam <b>T</b> ![i](javascript:alert(1)) 😀\u202e'; --"  # fits every na
 # colour and emphasis syntax with nothing escaped inside it.
 RAW = re.compile(r"(?<!\\)<(script|img|b>|/)|!\[|\]\(javascript:|:red\[|\*\*b\*\*")
 MARKDOWN_FIELDS = {"body", "label", "help", "captions"}
+# Style blocks the portal writes itself: constants, never typed text.
+CONSTANT_STYLES = {focus.STYLE, shared_screen.STYLE}
 
 
 def _build(db) -> dict:
@@ -170,6 +174,8 @@ def test_every_page_shows_hostile_text_inert(world, username, monkeypatch):
             if proto is None:
                 continue
             for body in markdown_strings(proto):
+                if body in CONSTANT_STYLES:
+                    continue
                 shown.append(body)
                 problems += [f"{where}: raw {m[0]!r} in {body[:80]!r}" for m in RAW.finditer(body)]
             for found in html_allowed(proto):
