@@ -159,14 +159,16 @@ def records_waiting(db: Database, user_id: int) -> list[dict]:
         "AND a.signed_at IS NULL AND r.status = 'shared' ORDER BY s.held_on", [user_id]))
 
 
-def records_to_share(db: Database, facilitator_id: int) -> list[dict]:
-    """Held sessions of the groups this person facilitates whose record is not shared."""
+def records_to_share(db: Database, facilitator_id: int, until: str) -> list[dict]:
+    """Sessions of the current groups this person facilitates, held or planned up to a
+    time, whose record is not shared yet."""
     return list(db.query(
         "SELECT s.id AS session_id, s.held_on, s.scheduled_at, g.name AS group_name, "
         "g.id AS group_id, r.id AS record_id FROM group_sessions s "
         "JOIN groups g ON g.id = s.group_id LEFT JOIN group_records r ON r.session_id = s.id "
-        "WHERE g.facilitator_id = ? AND s.status = 'held' "
-        "AND (r.id IS NULL OR r.status = 'draft') ORDER BY s.scheduled_at", [facilitator_id]))
+        "WHERE g.facilitator_id = ? AND g.end_date IS NULL AND s.status <> 'cancelled' "
+        "AND s.scheduled_at <= ? AND (r.id IS NULL OR r.status = 'draft') "
+        "ORDER BY s.scheduled_at", [facilitator_id, until]))
 
 
 def unsigned_contracts(db: Database, user_id: int) -> list[dict]:

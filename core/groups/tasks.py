@@ -1,6 +1,6 @@
 """Home-page tasks from group supervision: a member signs the group's contract and
 their attendance on a shared record (the presenter's signature agrees it); the
-facilitator shares the record of a held session."""
+facilitator writes and shares the record of a session once it has taken place."""
 
 from db import groups as table
 
@@ -24,9 +24,9 @@ def tasks(db, actor: Actor) -> list[Task]:
         else:
             text = f"Sign your attendance at the group {r['group_name']} on {day}"
         out.append(Task(text, TO, session_id=r["session_id"]))
-    today = clock.today().isoformat()
-    for s in table.records_to_share(db, actor.id):
-        if s["held_on"] and s["held_on"] <= today:
-            out.append(Task(f"Share the record of the group {s['group_name']} session on "
-                            f"{clock.day(s['held_on'])}", TO, session_id=s["session_id"]))
+    for s in table.records_to_share(db, actor.id, clock.stamp()):
+        day = clock.day(clock.in_london(s["scheduled_at"]).date())
+        verb = "Share" if s["record_id"] else "Write and share"
+        out.append(Task(f"{verb} the record of the group {s['group_name']} session on {day}",
+                        TO, session_id=s["session_id"]))
     return out

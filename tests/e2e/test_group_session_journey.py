@@ -54,7 +54,7 @@ def test_the_facilitator_records_and_shares_and_the_presenter_agrees(page, journ
     srv, sid = journey
 
     enter(page, srv.url, "helen.carter")
-    expect(page.get_by_role("link", name=re.compile("Share the record of the group"))
+    expect(page.get_by_role("link", name=re.compile("Write and share the record of the group"))
            ).to_be_visible()
     open_group(page, srv.url, sid)
     expect(page.get_by_text("not recorded about any one member").first).to_be_visible()
@@ -71,7 +71,7 @@ def test_the_facilitator_records_and_shares_and_the_presenter_agrees(page, journ
     page.get_by_role("button", name="Save the record").click()
     settle(page)
     expect(page.get_by_text("Record saved as a draft")).to_be_visible()
-    expect(page.get_by_text(LEARNING)).to_be_visible()
+    expect(page.get_by_role("paragraph").filter(has_text=LEARNING)).to_be_visible()
     assert_accessible(page, axe, "Group supervision, a draft record")
     page.get_by_role("button", name="Share the record with the group").click()
     settle(page)
@@ -85,7 +85,7 @@ def test_the_facilitator_records_and_shares_and_the_presenter_agrees(page, journ
     held = page.get_by_role("link", name=re.compile("You presented at the group"))
     expect(held.first).to_be_visible()
     open_group(page, srv.url, sid)
-    expect(page.get_by_text(LEARNING)).to_be_visible()
+    expect(page.get_by_role("paragraph").filter(has_text=LEARNING)).to_be_visible()
     expect(page.get_by_text("CR-880011")).to_be_visible()
     assert_accessible(page, axe, "Group supervision for the presenter")
     page.get_by_role("button", name="Sign as presenter").click()

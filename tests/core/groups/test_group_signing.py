@@ -19,6 +19,8 @@ def _tasks(db, username):
 def test_a_record_is_agreed_when_shared_and_the_presenter_signs(demo):
     helen = actor(demo, "helen.carter")
     session = past_session(demo)
+    assert any(t.startswith("Write and share the record of the group")
+               for t in _tasks(demo, "helen.carter"))
     record(demo, session, presenter="zara.hussain")
     found = group_records.read(demo, helen, session)
     assert found["session"]["status"] == "held" and found["record"]["status"] == "draft"
