@@ -3,10 +3,11 @@
 import streamlit as st
 
 from core.errors import Busy
+from core.tasks import Destination
 from ui.kit import auth
 from ui.kit import context
+from ui.kit import focus
 from ui.kit import forms
-from core.tasks import Destination
 from ui import navigation as nav
 from ui.records import shared_screen
 from ui.kit.text import inert, inert_message
@@ -17,6 +18,7 @@ st.set_page_config(
     layout="wide",
 )
 
+focus.style()
 db = context.database()
 try:
     actor = auth.signed_in_actor(db)

@@ -6,12 +6,12 @@ import streamlit as st
 
 from core import clock
 from core.people import arrangements
-from core.people import users
-from core.vocabulary import KINDS
+from core.people.arrangements import KINDS
 from core.access.roles import Role
 from core.validation import EARLIEST, LATEST_YEARS_AHEAD
 from ui.kit import context
 from ui.kit import forms
+from ui.kit import paging
 from ui.groups import group_admin
 from ui.kit.guard import guard
 
@@ -24,18 +24,26 @@ st.title("Arrangements", anchor=False)
 st.write("An arrangement is one supervisor and one supervisee, for one kind of supervision.")
 forms.flash()
 
-people = [u for u in users.listing(db, actor) if u["active"]]
-names = {u["id"]: f"{u['name']} ({u['username']})" for u in people}
+# The people to choose from are searched: an authority has thousands of staff.
+st.markdown("**Create an arrangement**")
+find_left, find_right = st.columns(2)
+with find_left:
+    supervisors = paging.people_found(db, actor, st.text_input(
+        "Find a supervisor", key="ca_find_supervisor", placeholder="Part of a name or username"))
+with find_right:
+    supervisees = paging.people_found(db, actor, st.text_input(
+        "Find a supervisee", key="ca_find_supervisee", placeholder="Part of a name or username"))
 
 with st.form("create_arrangement"):
-    st.markdown("**Create an arrangement**")
     left, right = st.columns(2)
     with left:
-        supervisor = st.selectbox("Supervisor", list(names), index=None, format_func=names.get,
-                                  key="ca_supervisor", placeholder="Choose a person")
+        supervisor = st.selectbox("Supervisor", list(supervisors), index=None,
+                                  format_func=supervisors.get, key="ca_supervisor",
+                                  placeholder="Choose a person")
         forms.field_error("create_arrangement", "supervisor")
-        supervisee = st.selectbox("Supervisee", list(names), index=None, format_func=names.get,
-                                  key="ca_supervisee", placeholder="Choose a person")
+        supervisee = st.selectbox("Supervisee", list(supervisees), index=None,
+                                  format_func=supervisees.get, key="ca_supervisee",
+                                  placeholder="Choose a person")
         forms.field_error("create_arrangement", "supervisee")
         kind = st.selectbox("Kind", list(KINDS), format_func=KINDS.get, key="ca_kind")
         forms.field_error("create_arrangement", "kind")
@@ -56,9 +64,12 @@ with st.form("create_arrangement"):
             clear=("ca_supervisor", "ca_supervisee", "ca_kind", "ca_start", "ca_end"),
         )
 
-rows = arrangements.listing(db, actor)
-current = [a for a in rows if a["end_date"] is None or a["end_date"] >= today.isoformat()]
 st.subheader("Arrangements", anchor=False)
+search = st.text_input("Find arrangements", key="arrangement_search",
+                       placeholder="Part of the supervisor's or supervisee's name")
+start = paging.offset(f"arrangement_page:{search.strip().lower()}",
+                      arrangements.count_found(db, actor, search))
+rows, found = arrangements.find(db, actor, search, limit=paging.PAGE_SIZE, offset=start)
 st.dataframe(
     [
         {"Supervisor": a["supervisor_name"], "Supervisee": a["supervisee_name"],
@@ -68,10 +79,14 @@ st.dataframe(
     ],
     hide_index=True, width="stretch",
 )
+paging.showing(start, len(rows), found, "arrangements")
+current, running = arrangements.find(db, actor, search, limit=paging.CHOICES,
+                                     current_on=today.isoformat())
 
 if current:
     with st.form("end_arrangement"):
         st.markdown("**End an arrangement**")
+        paging.more_to_choose(len(current), running, "running arrangements found")
         by_id = {a["id"]: a for a in current}
         chosen = st.selectbox(
             "Arrangement", list(by_id), key="ea_arrangement",
@@ -86,4 +101,4 @@ if current:
                          success="Arrangement ended. The supervisor keeps read-only access "
                                  "to the records they wrote.")
 
-group_admin.section(db, actor, names)
+group_admin.section(db, actor)

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from core.people import teams
-from core.people import users
 from core.access.roles import Role
 from core.validation import NAME_MAX
 from ui.kit import context
 from ui.kit import forms
+from ui.kit import paging
 from ui.kit.guard import guard
 from ui.kit.text import inert
 
@@ -17,24 +17,30 @@ db = context.database()
 st.title("Teams", anchor=False)
 forms.flash()
 
-people = [u for u in users.listing(db, actor) if u["active"]]
-names = {u["id"]: f"{u['name']} ({u['username']})" for u in people}
-lead_options = [None] + list(names)
-
-
-def lead_label(user_id):
-    return "No lead yet" if user_id is None else names.get(user_id, "A deactivated person")
-
-
-rows = teams.listing(db)
+search = st.text_input("Find teams", key="team_search",
+                       placeholder="Part of the team's or its lead's name")
+start = paging.offset(f"team_page:{search.strip().lower()}", teams.count_found(db, search))
+rows, found = teams.find(db, search, limit=paging.PAGE_SIZE, offset=start)
 if rows:
     st.dataframe(
         [{"Team": t["name"], "Lead": t["lead_name"] or "No lead yet", "People": t["members"]}
          for t in rows],
         hide_index=True, width="stretch",
     )
+    paging.showing(start, len(rows), found, "teams")
+elif search.strip():
+    st.write("No teams found.")
 else:
     st.info("There are no teams yet. Create the first one below.")
+
+names = paging.people_found(db, actor, st.text_input(
+    "Find a team lead", key="team_find_lead", placeholder="Part of a name or username"))
+lead_options = [None] + list(names)
+
+
+def lead_label(user_id):
+    return "No lead yet" if user_id is None else names.get(user_id, "A deactivated person")
+
 
 with st.form("create_team"):
     st.markdown("**Create a team**")

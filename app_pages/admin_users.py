@@ -11,6 +11,7 @@ from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
 from ui.kit import context
 from ui.records import exports
 from ui.kit import forms
+from ui.kit import paging
 from ui.kit.guard import guard
 from ui.kit.text import inert
 
@@ -20,7 +21,7 @@ db = context.database()
 st.title("Users", anchor=False)
 forms.flash()
 
-team_rows = teams.listing(db)
+team_rows = teams.names(db)
 team_names = {t["id"]: t["name"] for t in team_rows}
 team_options = [None] + list(team_names)
 
@@ -68,11 +69,10 @@ with st.expander("Create a user", expanded=False, icon=":material/person_add:"):
                        "cu_admin", "cu_fte", "cu_team"),
             )
 
-everyone = users.listing(db, actor)
 search = st.text_input("Find a person", key="user_search", placeholder="Name or username")
-needle = search.strip().lower()
-shown = [u for u in everyone
-         if not needle or needle in u["name"].lower() or needle in u["username"]]
+start = paging.offset(f"user_page:{search.strip().lower()}",
+                      users.count_found(db, actor, search))
+shown, found = users.find(db, actor, search, limit=paging.PAGE_SIZE, offset=start)
 st.dataframe(
     [
         {
@@ -86,7 +86,7 @@ st.dataframe(
     ],
     hide_index=True, width="stretch",
 )
-st.write(f"{len(shown)} of {len(everyone)} people.")
+paging.showing(start, len(shown), found, "people")
 
 st.subheader("Manage a person", anchor=False)
 by_id = {u["id"]: u for u in shown}

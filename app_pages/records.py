@@ -39,13 +39,13 @@ def open_record(session_id: int) -> None:
     except PortalError as error:
         st.error(inert_message(error), icon=":material/block:")
         return
-    if view["record"] is None:
+    if view.record is None:
         st.markdown("This session has no record yet.")
         return
     record_view.render(db, actor, view)
     exports.record_downloads(actor, view)
     record_forms.respond(db, actor, view)
-    feedback.form(db, actor, session_id, view["supervisor_name"])
+    feedback.form(db, actor, session_id, view.supervisor_name)
     record_forms.addendum(db, actor, view)
 
 

@@ -76,15 +76,15 @@ else:
 
 try:
     view = records.agenda(db, actor, sid)
-    if view["side"] != "supervisor":
+    if view.side != "supervisor":
         raise PortalError("Only the supervisor of this arrangement runs its sessions.")
 except PortalError as error:
     st.error(inert_message(error), icon=":material/block:")
     st.stop()
 
-record = view["record"]
-st.markdown(f"**{inert(view['supervisee_name'])}** · {KINDS[view['kind']]} · "
-            f"{view['when']} · Session {view['session_status']} · Record: "
+record = view.record
+st.markdown(f"**{inert(view.supervisee_name)}** · {KINDS[view.kind]} · "
+            f"{view.when} · Session {view.session_status} · Record: "
             f"{record['status_label'] if record else 'not started'}")
 if shared is None:
     if st.button("Show on a shared screen", icon=":material/cast:",
@@ -92,7 +92,7 @@ if shared is None:
                       "and makes the text large. Leaving it takes a confirmation."):
         shared_screen.enter(sid)
         st.rerun()
-    if view["side"] == "supervisor" and view["session_status"] != "cancelled":
+    if view.side == "supervisor" and view.session_status != "cancelled":
         run_session.private_notes(view, sid)
 
 if record is None:
@@ -105,14 +105,14 @@ if record is None:
                      success="Session opened. Every field is saved as you write it.")
     st.stop()
 
-if view["can_edit"]:
+if view.can_edit:
     st.markdown("Every field is saved as you write it, when you move to the next field. "
                 "Sessions are recorded as they happen, never only at the end.")
 run_session.totals(view)
 st.header("Agenda", anchor=False)
-if view["new_proposals"]:
-    count = view["new_proposals"]
-    st.info(f"{inert(view['supervisee_name'])} submitted {count} more agenda "
+if view.new_proposals:
+    count = view.new_proposals
+    st.info(f"{inert(view.supervisee_name)} submitted {count} more agenda "
             f"item{'s' if count > 1 else ''} after this agenda was built.",
             icon=":material/playlist_add:")
     forms.form_error("new_proposals")
@@ -120,11 +120,11 @@ if view["new_proposals"]:
         forms.submit("new_proposals", lambda: records.add_new_proposals(db, actor, sid),
                      success="The supervisee's new items are on the agenda.")
 forms.form_error("agenda_move")
-items = view["items"]
+items = view.items
 if not items:
     st.markdown("Nothing on the agenda yet. Add an item below.")
 for n, it in enumerate(items, start=1):
     run_session.item(db, actor, view, it, n, last=n == len(items))
-if view["can_edit"]:
+if view.can_edit:
     run_session.add_item(db, actor, view)
 run_session.close(db, actor, view)

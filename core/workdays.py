@@ -42,6 +42,7 @@ def on_or_after(d: date) -> date:
     return d
 
 
+@lru_cache(maxsize=16_384)  # a pure sum, asked once per record on every records page
 def add_working_days(d: date, n: int) -> date:
     """The n-th working day after d (before d when n is negative); d itself when n is 0."""
     step = timedelta(days=1 if n >= 0 else -1)

@@ -28,6 +28,28 @@ def listing(db: Database) -> list[dict]:
     return list(db.query(_SELECT + " ORDER BY a.end_date IS NOT NULL, se.name, a.kind"))
 
 
+_FOUND = """ WHERE (:needle = '' OR instr(lower(sr.name), :needle)
+                  OR instr(lower(se.name), :needle))
+              AND (:current_on = '' OR a.end_date IS NULL OR a.end_date >= :current_on)"""
+
+
+def find(db: Database, needle: str, *, limit: int, offset: int = 0,
+         current_on: str = "") -> list[dict]:
+    """One page of the arrangements whose supervisor or supervisee name holds
+    `needle` (lower case); only those still running on `current_on` if given."""
+    return list(db.query(
+        _SELECT + _FOUND + " ORDER BY a.end_date IS NOT NULL, se.name, a.kind, a.id "
+                           "LIMIT :limit OFFSET :offset",
+        {"needle": needle, "current_on": current_on, "limit": limit, "offset": offset}))
+
+
+def count_found(db: Database, needle: str, *, current_on: str = "") -> int:
+    return db.execute(
+        "SELECT count(*) FROM arrangements a JOIN users sr ON sr.id = a.supervisor_id "
+        "JOIN users se ON se.id = a.supervisee_id" + _FOUND,
+        {"needle": needle, "current_on": current_on}).fetchone()[0]
+
+
 def as_supervisor(db: Database, user_id: int) -> list[dict]:
     return list(db.query(_SELECT + " WHERE a.supervisor_id = ? ORDER BY se.name", [user_id]))
 

@@ -206,11 +206,21 @@ def _decoded(rows) -> list[dict]:
     return [dict(r, minutes=json.loads(r["minutes"] or "{}")) for r in rows]
 
 
+# A record shared within the contract's days counted as calendar days was shared in
+# time, whatever the bank holidays (working days only push the day later). A day
+# is added to the UTC stamp: the London date can be the next day.
+_MAYBE_LATE = (" AND s.status = 'held' AND (r.first_shared_at IS NULL OR "
+               "date(r.first_shared_at, '+1 day') > "
+               "date(s.held_on, '+' || c.share_within_days || ' days'))")
+
+
 def summaries(db: Database, arrangement_ids: list[int], *,
-              unagreed: bool = False) -> list[dict]:
+              unagreed: bool = False, maybe_late: bool = False) -> list[dict]:
     """Held sessions and sessions with a record, of these arrangements, newest first;
-    with `unagreed`, only those whose record is not agreed yet (home tasks)."""
+    with `unagreed`, only those whose record is not agreed yet (home tasks); with
+    `maybe_late`, only those that may have been shared late (the rest surely were not)."""
     extra = " AND (r.id IS NULL OR r.status <> 'agreed')" if unagreed else ""
+    extra += _MAYBE_LATE if maybe_late else ""
     return _decoded(db.query(
         _SUMMARY + f""" WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
                        AND (s.status = 'held' OR r.id IS NOT NULL){extra}

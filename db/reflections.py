@@ -126,19 +126,6 @@ def versions(db: Database, reflection_id: int) -> list[dict]:
         [reflection_id])]
 
 
-def wellbeing(db: Database, supervisee_id: int) -> list[dict]:
-    """The supervisee's wellbeing checks, one per session, oldest first, each with
-    the content of its latest submitted version (or None)."""
-    return [dict(r, latest=json.loads(r["latest"]) if r["latest"] else None) for r in db.query(
-        """SELECT r.session_id, s.scheduled_at, s.arrangement_id, r.wellbeing_score,
-                  r.wellbeing_shared, r.submitted_at,
-                  (SELECT v.content FROM reflection_versions v WHERE v.reflection_id = r.id
-                   ORDER BY v.number DESC LIMIT 1) AS latest
-           FROM reflections r JOIN sessions s ON s.id = r.session_id
-           WHERE r.supervisee_id = ? AND r.wellbeing_score IS NOT NULL
-           ORDER BY s.scheduled_at""", [supervisee_id])]
-
-
 def demo_targets(db: Database) -> list[dict]:
     """Every session without a reflection, with its arrangement, for the demo loader."""
     return list(db.query(

@@ -35,6 +35,27 @@ def update(db: Database, user_id: int, **fields) -> None:
     db["users"].update(user_id, fields)
 
 
+_FOUND = """FROM users u LEFT JOIN teams t ON t.id = u.team_id
+    WHERE (:needle = '' OR instr(lower(u.name), :needle) OR instr(u.username, :needle))
+      AND (:active_only = 0 OR u.active = 1)"""
+
+
+def find(db: Database, needle: str, *, limit: int, offset: int = 0,
+         active_only: bool = False) -> list[dict]:
+    """One page of the people whose name or username holds `needle` (lower case)."""
+    return list(db.query(
+        f"""SELECT u.id, u.username, u.name, u.email, u.job_title, u.is_admin, u.active,
+                   u.must_change_password, u.locked_until, u.team_id, u.fte,
+                   t.name AS team_name {_FOUND}
+            ORDER BY u.active DESC, u.name COLLATE NOCASE, u.id LIMIT :limit OFFSET :offset""",
+        {"needle": needle, "active_only": int(active_only), "limit": limit, "offset": offset}))
+
+
+def count_found(db: Database, needle: str, *, active_only: bool = False) -> int:
+    return db.execute(f"SELECT count(*) {_FOUND}",
+                      {"needle": needle, "active_only": int(active_only)}).fetchone()[0]
+
+
 def listing(db: Database) -> list[dict]:
     """Every user with their team's name, for the admin list."""
     return list(
@@ -48,11 +69,13 @@ def listing(db: Database) -> list[dict]:
     )
 
 
-def credentials(db: Database) -> list[dict]:
-    """Active users' sign-in details, for the sign-in widget."""
+def credentials(db: Database, username: str) -> list[dict]:
+    """One active user's sign-in details, for the sign-in widget (none if inactive)."""
     return list(
         db.query(
-            "SELECT username, name, email, password_hash FROM users WHERE active = 1"
+            "SELECT username, name, email, password_hash FROM users "
+            "WHERE username = ? AND active = 1",
+            [username],
         )
     )
 

@@ -9,7 +9,7 @@ matrix and kind of text, put where the matrix row says.
 import sqlite3
 from datetime import timedelta
 
-from reflection_fixtures import actor, arrangement_id, session
+from reflection_fixtures import actor, arrangement_id, session, set_wellbeing
 
 import db as storage
 from core import clock, records, sessions
@@ -79,7 +79,7 @@ def _build(db) -> dict:
         reflections.add_agenda_item(db, tom, draft["id"], title=f"Agenda {answer}",
                                     function="support", case_ref="", wants="support")
         if note:
-            reflections.set_wellbeing(db, tom, draft["id"], score=score, note=note, shared=shared)
+            set_wellbeing(db, tom, draft["id"], score=score, note=note, shared=shared)
         if submit:
             reflections.submit(db, tom, draft["id"])
         return sid
@@ -111,7 +111,7 @@ def _build(db) -> dict:
     shared_sid = prepared(8, f"Next {REFLECTION}", WB_SHARED, True, score=SCORE_SHARED)
     # Tom changes his wellbeing check after submitting, and has not resubmitted yet.
     again = reflections.open_draft(db, tom, shared_sid)
-    reflections.set_wellbeing(db, tom, again["id"], score=SCORE_DRAFT, note=WB_DRAFT, shared=True)
+    set_wellbeing(db, tom, again["id"], score=SCORE_DRAFT, note=WB_DRAFT, shared=True)
     reflections.save_field(db, tom, again["id"], f"answers.{again['answers'][0]['id']}.answer",
                            f"Changed {CHANGED}", was=again["answers"][0]["answer"])
     reflections.add_agenda_item(db, tom, again["id"], title=f"Also {CHANGED}",

@@ -14,7 +14,7 @@ def planned(db, supervisee: str = "sam.taylor", days: int = -1, **kw) -> int:
 
 
 def opened(db, supervisee: str = "sam.taylor", supervisor: str = "helen.carter",
-           days: int = -1) -> tuple[int, dict]:
+           days: int = -1) -> tuple[int, records.AgendaView]:
     """A planned session opened by its supervisor: (session id, its agenda)."""
     sid = planned(db, supervisee, days=days)
     return sid, records.open_session(db, actor(db, supervisor), sid)
@@ -34,5 +34,5 @@ def held_and_shared(db, supervisee: str = "sam.taylor", supervisor: str = "helen
     return sid
 
 
-def item_of(view: dict, **match) -> dict:
-    return next(i for i in view["items"] if all(i[k] == v for k, v in match.items()))
+def item_of(view, **match) -> dict:
+    return next(i for i in view.items if all(i[k] == v for k, v in match.items()))

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 
 from core import clock
 from core.access.roles import load_actor
+from core.preparation import reflections as reflection_rules
 from db import actions as action_table
 from db import reflections as table
 
@@ -83,3 +84,13 @@ def open_action(db, supervisee: str, owner: str, description: str, *, due_in: in
         "owner_id": actor(db, owner).id, "description": description,
         "due_date": (clock.today() + timedelta(days=due_in)).isoformat(),
         "created_at": now, "updated_at": now})
+
+
+def set_wellbeing(db, who, reflection_id, *, score=None, note: str = "", shared: bool = False):
+    """The whole wellbeing check at once, saved field by field as the Prepare page does."""
+    row = table.get(db, reflection_id)
+    current = {"score": row["wellbeing_score"], "note": row["wellbeing_note"],
+               "shared": bool(row["wellbeing_shared"])}
+    for field, value in (("score", score), ("note", note), ("shared", shared)):
+        reflection_rules.save_field(db, who, reflection_id, f"wellbeing.{field}", value,
+                               was=current[field])

@@ -34,6 +34,22 @@ def visible(db, actor: Actor) -> list[dict]:
                                                 a["kind"], a["start_date"]))
 
 
+def visible_found(db, actor: Actor, search: str, *, limit: int,
+                  keep: int | None = None) -> tuple[list[dict], int]:
+    """For an admin, who may see every arrangement of the authority: the first
+    `limit` a search by name finds (current first), with `keep` (the one chosen
+    before) added if the search left it out; and how many the search found."""
+    if not actor.is_admin:
+        rows = visible(db, actor)
+        return rows, len(rows)
+    needle = (search or "").strip().lower()
+    rows = arrangement_table.find(db, needle, limit=limit)
+    if keep is not None and keep not in {a["id"] for a in rows}:
+        kept = arrangement_table.get(db, keep)
+        rows = ([kept] if kept else []) + rows
+    return rows, arrangement_table.count_found(db, needle)
+
+
 def ended(arr: dict, today: date | None = None) -> bool:
     today = today or clock.today()
     return arr["end_date"] is not None and arr["end_date"] < today.isoformat()

@@ -16,15 +16,16 @@ Only an agreed record exports: until both have signed it is not the record.
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from db import contracts as contract_table
 from db import records as record_table
 
 from core import clock
 from core.access import permissions
-from core.records import agenda as record_agenda
-from core.records import file_audit as record_file_audit
+from core.records import running
+from core.records import audit_reads
+from core.records.running import AgendaView
 from core.errors import PermissionDenied, ValidationError
 from core.vocabulary import FUNCTIONS, KINDS
 from core.access.permissions import Relation
@@ -94,7 +95,7 @@ def _field(label: str, value) -> Block | None:
 
 
 def _scope(db, actor: Actor, view: dict) -> str:
-    held = permissions.relations(db, actor, permissions.arrangement(db, view["arrangement_id"]))
+    held = permissions.relations(db, actor, permissions.arrangement(db, view.arrangement_id))
     if held & {Relation.SUPERVISEE, Relation.SUPERVISOR, Relation.HISTORY}:
         return FULL
     if Relation.TEAM_LEAD in held:
@@ -154,21 +155,21 @@ def _action_text(a: dict) -> str:
     return line
 
 
-def _view(db, actor: Actor, session_id: int) -> tuple[dict, str]:
-    view = record_agenda.agenda(db, actor, session_id)
-    if view["record"] is None or view["record"]["status"] != "agreed":
+def _view(db, actor: Actor, session_id: int) -> tuple[AgendaView, str, int]:
+    view = running.agenda(db, actor, session_id)
+    if view.record is None or view.record["status"] != "agreed":
         raise ValidationError.single("_", "Only an agreed record can be exported: both people "
                                           "sign it first.")
     scope = _scope(db, actor, view)
     if scope == FILE_AUDIT:
         read = {r["item"]["id"]: r["item"] for r in
-                record_file_audit.file_audit(db, actor, session_id=view["session_id"])}
-        items = [read[i["id"]] for i in view["items"] if i["id"] in read]
+                audit_reads.file_audit(db, actor, session_id=view.session_id)}
+        items = [read[i["id"]] for i in view.items if i["id"] in read]
         shown_actions = {a["id"]: a for it in items for a in it["actions"]}
-        actions = [shown_actions.get(a["id"], a) for a in view["actions"]
+        actions = [shown_actions.get(a["id"], a) for a in view.actions
                    if a["agenda_item_id"] in read]
-        view = dict(view, items=items, actions=actions, withheld=len(view["items"]) - len(items))
-    return view, scope
+        return replace(view, items=items, actions=actions), scope, len(view.items) - len(items)
+    return view, scope, 0
 
 
 def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) -> RecordDocument:
@@ -176,26 +177,26 @@ def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) 
     file audit: call it only on a deliberate act (a download), since every call
     is an audited read that the supervisee is told about. `exported_by` names who
     made the file when that is not the actor (a subject access export)."""
-    view, scope = _view(db, actor, session_id)
-    rec = view["record"]
+    view, scope, withheld = _view(db, actor, session_id)
+    rec = view.record
     found_contract = None
-    session_row = record_table.session(db, view["session_id"])
+    session_row = record_table.session(db, view.session_id)
     if session_row:
         found_contract = contract_table.get(db, session_row["contract_id"])
-    day = view["held_on"] or view["scheduled_at"][:10]
+    day = view.held_on or view.scheduled_at[:10]
     header = [
-        ("Supervisee", clean(view["supervisee_name"])),
-        ("Supervisor", clean(view["supervisor_name"])),
-        ("Kind of supervision", KINDS.get(view["kind"], view["kind"])),
+        ("Supervisee", clean(view.supervisee_name)),
+        ("Supervisor", clean(view.supervisor_name)),
+        ("Kind of supervision", KINDS.get(view.kind, view.kind)),
         ("Date", clock.day(day)),
-        ("Length", _minutes(view["held_minutes"] or view["planned_minutes"])),
+        ("Length", _minutes(view.held_minutes or view.planned_minutes)),
         ("Contract", _contract_line(found_contract)),
         ("Record status", rec["status_label"]),
     ]
     sections = []
     by_function = Section("Items by function")
     for key, name in FUNCTIONS.items():
-        mine = [i for i in view["items"] if i["function"] == key]
+        mine = [i for i in view.items if i["function"] == key]
         minutes = sum(i["minutes"] or 0 for i in mine)
         by_function.blocks.append(Block("heading", f"{name} ({len(mine)} item(s), "
                                                    f"{minutes} minutes)"))
@@ -211,7 +212,7 @@ def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) 
     sections.append(by_function)
 
     decisions = Section("Case decisions")
-    for item in view["items"]:
+    for item in view.items:
         if item["case_ref"] and (item["decision"] or "").strip():
             decisions.blocks.extend([
                 Block("heading", f"Case {clean(item['case_ref'])}"),
@@ -225,22 +226,22 @@ def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) 
         decisions.blocks.append(Block("note", "No case decisions were recorded."))
     sections.append(decisions)
 
-    actions = Section("Actions", [Block("text", _action_text(a)) for a in view["actions"]]
+    actions = Section("Actions", [Block("text", _action_text(a)) for a in view.actions]
                       or [Block("note", "No actions were agreed.")])
     sections.append(actions)
 
     signatures = Section("Signatures", [
-        Block("field", f"{clean(view['supervisor_name'])}, signed "
+        Block("field", f"{clean(view.supervisor_name)}, signed "
                        f"{clock.local(rec['supervisor_signed_at']) or 'not signed'}", "Supervisor"),
-        Block("field", f"{clean(view['supervisee_name'])}, signed "
+        Block("field", f"{clean(view.supervisee_name)}, signed "
                        f"{clock.local(rec['supervisee_signed_at']) or 'not signed'}", "Supervisee"),
         Block("field", clock.local(rec["agreed_at"]), "Agreed and locked"),
     ])
     sections.append(signatures)
 
-    if view["disputes"]:
+    if view.disputes:
         disputes = Section("Disputes")
-        for d in view["disputes"]:
+        for d in view.disputes:
             comment = (clean(d["comment"]).strip() if d["comment"] is not None
                        else "(text not part of a file audit)")
             outcome = {"revised": "the record was revised", "kept": "signed with the dispute kept",
@@ -250,7 +251,7 @@ def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) 
         sections.append(disputes)
 
     addenda = Section("Addenda")
-    for x in view["addenda"]:
+    for x in view.addenda:
         body = clean(x["body"]).strip() if x["body"] is not None else \
             "(text not part of a file audit)"
         addenda.blocks.append(Block("field", body,
@@ -261,8 +262,8 @@ def build(db, actor: Actor, session_id: int, *, exported_by: str | None = None) 
 
     footer = (f"Exported by {clean(exported_by or actor.name)} on {clock.local(clock.stamp())}. "
               + ("Whole record." if scope == FULL else
-                 f"File audit copy: {view.get('withheld', 0)} personal support item(s) withheld; "
+                 f"File audit copy: {withheld} personal support item(s) withheld; "
                  "this export is audited and the supervisee is told."))
     return RecordDocument(title="Supervision record", header=header, sections=sections,
-                          footer=footer, scope=scope, session_id=view["session_id"],
+                          footer=footer, scope=scope, session_id=view.session_id,
                           record_id=rec["id"], day=day)

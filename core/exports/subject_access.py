@@ -43,6 +43,7 @@ What "about one person" means here, and why:
 import io
 import json
 import zipfile
+from dataclasses import asdict
 from datetime import date, datetime
 
 from db import arrangements as arrangement_table
@@ -56,7 +57,7 @@ from db import users as user_table
 
 from core import clock
 from core.admin import audit
-from core.records import agenda as record_agenda
+from core.records import running
 from core.errors import NotFound, PermissionDenied
 from core.access.roles import Actor, actor_from_user
 from core.exports import docx_file, pdf_file, record_document
@@ -92,8 +93,8 @@ def _account(user: dict) -> dict:
 
 
 def _record_view(db, subject: Actor, session_id: int, supervising: bool) -> dict:
-    view = record_agenda.agenda(db, subject, session_id)
-    out = {k: v for k, v in view.items() if k not in VIEW_FLAGS}
+    view = running.agenda(db, subject, session_id)
+    out = {k: v for k, v in asdict(view).items() if k not in VIEW_FLAGS}
     out["subject_is"] = "supervisor" if supervising else "supervisee"
     out["third_party_data"] = supervising
     return out

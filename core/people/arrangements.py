@@ -101,3 +101,20 @@ def end_arrangement(db, admin: Actor, arrangement_id: int, end_date) -> None:
 def listing(db, admin: Actor) -> list[dict]:
     require_admin(admin)
     return arrangement_table.listing(db)
+
+
+def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
+         current_on: str = "") -> tuple[list[dict], int]:
+    """One page of the arrangements a search by name finds, and how many in all."""
+    require_admin(admin)
+    needle = (search or "").strip().lower()
+    rows = arrangement_table.find(db, needle, limit=limit, offset=offset, current_on=current_on)
+    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
+        return rows, offset + len(rows)
+    return rows, count_found(db, admin, search, current_on=current_on)
+
+
+def count_found(db, admin: Actor, search: str, *, current_on: str = "") -> int:
+    require_admin(admin)
+    return arrangement_table.count_found(db, (search or "").strip().lower(),
+                                         current_on=current_on)

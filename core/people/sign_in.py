@@ -210,11 +210,14 @@ def cookie_key(db, override: str | None = None) -> str:
     return settings_table.get(db, COOKIE_KEY_SETTING)
 
 
-def credentials(db) -> dict:
-    """The credentials dict for the sign-in widget, built from the users table."""
+def credentials(db, username: str | None) -> dict:
+    """The credentials dict for the sign-in widget: only the person whose sign-in is
+    being tried, read afresh each time so a reset or deactivation counts at once."""
+    username = (username or "").strip().lower()
+    rows = user_table.credentials(db, username) if username else []
     return {
         "usernames": {
             u["username"]: {"name": u["name"], "email": u["email"], "password": u["password_hash"]}
-            for u in user_table.credentials(db)
+            for u in rows
         }
     }

@@ -49,3 +49,21 @@ def set_lead(db, admin: Actor, team_id: int, lead_id: int | None) -> None:
 def listing(db) -> list[dict]:
     """Team names, leads and sizes. Not confidential: every signed-in page may show them."""
     return team_table.listing(db)
+
+
+def names(db) -> list[dict]:
+    """Every team's id and name, for choosing one (no counts: cheap at any size)."""
+    return team_table.names(db)
+
+
+def find(db, search: str, *, limit: int, offset: int = 0) -> tuple[list[dict], int]:
+    """One page of the teams a search by team or lead name finds, and how many in all."""
+    needle = (search or "").strip().lower()
+    rows = team_table.find(db, needle, limit=limit, offset=offset)
+    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
+        return rows, offset + len(rows)
+    return rows, count_found(db, search)
+
+
+def count_found(db, search: str) -> int:
+    return team_table.count_found(db, (search or "").strip().lower())

@@ -125,6 +125,23 @@ def listing(db, admin: Actor) -> list[dict]:
     return user_table.listing(db)
 
 
+def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
+         active_only: bool = False) -> tuple[list[dict], int]:
+    """One page of the people a search finds, and how many it finds in all: the
+    list of an authority's staff is searched and paged, never drawn whole."""
+    require_admin(admin)
+    needle = (search or "").strip().lower()
+    rows = user_table.find(db, needle, limit=limit, offset=offset, active_only=active_only)
+    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
+        return rows, offset + len(rows)
+    return rows, count_found(db, admin, search, active_only=active_only)
+
+
+def count_found(db, admin: Actor, search: str, *, active_only: bool = False) -> int:
+    require_admin(admin)
+    return user_table.count_found(db, (search or "").strip().lower(), active_only=active_only)
+
+
 def _get(db, user_id: int) -> dict:
     user = user_table.get(db, user_id)
     if not user:

@@ -15,6 +15,7 @@ than silently overwriting; saves to different fields merge.
 import secrets
 from datetime import date, timedelta
 from enum import Enum
+from functools import lru_cache
 
 from db import reflections as table
 
@@ -61,6 +62,7 @@ def session_date(scheduled_at: str) -> date:
     return clock.in_london(scheduled_at).date()
 
 
+@lru_cache(maxsize=16_384)  # pure; a records list asks it once per session
 def when(scheduled_at: str) -> str:
     """A session's date and time in London, e.g. '3 Mar 2026, 10:00'."""
     if not scheduled_at:
@@ -404,19 +406,6 @@ def copy_journal_entry(db, actor: Actor, reflection_id, entry_id: int, answer_id
     return item["answer"]
 
 
-def set_wellbeing(db, actor: Actor, reflection_id, *, score=None, note: str = "",
-                  shared: bool = False) -> dict:
-    """The whole wellbeing check at once (for scripts and tests; pages save per field)."""
-    check = Checker()
-    score = _score(check, "wellbeing.score", score, "Your wellbeing score")
-    note = check.text("wellbeing.note", note, "the note", max_len=NOTE_MAX)
-    check.done()
-    with db.atomic():
-        row, _found = _editable(db, actor, reflection_id)
-        return _write(db, actor, row, "reflection_saved", wellbeing_score=score,
-                      wellbeing_note=note, wellbeing_shared=int(bool(shared)))
-
-
 # ---------------------------------------------------------------- submitting
 
 def _content(db, row: dict) -> dict:
@@ -517,28 +506,6 @@ def latest_submitted(db, actor: Actor, session_id) -> dict | None:
     scale prompt, else None. Wellbeing only when the supervisee shares it."""
     shown = versions(db, actor, session_id)
     return shown[0] if shown else None
-
-
-def wellbeing_over_time(db, actor: Actor, supervisee_id: int) -> list[dict]:
-    """Wellbeing scores, oldest first: all of them for the supervisee; for their
-    supervisor, only those shared with them."""
-    out = []
-    supervisee_id = int(supervisee_id)
-    for row in table.wellbeing(db, supervisee_id):
-        score = row["wellbeing_score"]
-        if actor.id != supervisee_id:
-            # what was shared in the latest submitted version, never the working copy
-            shared = (row["latest"] or {}).get("wellbeing") or {}
-            score = shared.get("score")
-            if not row["wellbeing_shared"] or score is None:
-                continue
-            held = permissions.relations(db, actor, permissions.arrangement(
-                db, row["arrangement_id"]))
-            if not permissions.decide(Access.WELLBEING, held, wellbeing_shared=True).allowed:
-                continue
-        out.append({"session_id": row["session_id"], "scheduled_at": row["scheduled_at"],
-                    "score": score, "shared": bool(row["wellbeing_shared"])})
-    return out
 
 
 # ---------------------------------------------------------------- home tasks

@@ -19,12 +19,30 @@ from core.records.common import (  # noqa: F401
     RUN_SINCE_DAYS,
     RATIONALE_NEEDED,
     RecordLocked,
+    session_row,
+    arrangement_of,
+    has_ended,
+    session_day,
+    require_supervisor,
+    editable_record,
+    item_row,
+    editable_item,
+    bump_revision,
+    text_access,
+    may_read_text,
+    whole_number,
+    record_row,
+    stale_record,
 )
 
-from core.records.agenda import (  # noqa: F401
+from core.records.running import (  # noqa: F401
+    AgendaView,
+    action_view,
+    build_agenda,
     open_session,
     add_new_proposals,
     runnable_sessions,
+    item_view,
     agenda,
 )
 
@@ -47,7 +65,9 @@ from core.records.signing import (  # noqa: F401
 )
 
 from core.records.history import (  # noqa: F401
+    summary,
     records_for,
+    unagreed,
     my_records,
     late_records,
 )
@@ -57,7 +77,7 @@ from core.records.case_notes import (  # noqa: F401
     case_note_filename,
 )
 
-from core.records.file_audit import (  # noqa: F401
+from core.records.audit_reads import (  # noqa: F401
     file_audit,
     notices_for,
 )

@@ -9,11 +9,11 @@ created on an agenda item in core/records/items.py.
 from db import actions as table
 
 from core import clock
-from core.admin import audit
 from core.access import permissions
-from core.errors import NotFound, PermissionDenied, ValidationError
 from core.access.permissions import Access
 from core.access.roles import Actor
+from core.admin import audit
+from core.errors import NotFound, PermissionDenied, ValidationError
 from core.validation import Checker
 
 CLOSED = {"done": "Done", "dropped": "Dropped"}

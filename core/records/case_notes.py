@@ -1,19 +1,21 @@
 """A case discussion as a note for the case system: only to those who may read the item."""
 
 import re
+
 from db import records as table
+
 from core import clock
 from core.access import permissions
-from core.errors import PermissionDenied, ValidationError
 from core.access.roles import Actor
-from core.records.common import STATUSES, _arrangement, _item, _session, _session_day, _text_access
+from core.errors import PermissionDenied, ValidationError
+from core.records.common import STATUSES, arrangement_of, item_row, session_row, session_day, text_access
 
 
 def _readable_item(db, actor: Actor, item_id) -> tuple[dict, dict]:
-    it = _item(db, item_id)
-    found = _session(db, it["session_id"])
-    arr = _arrangement(db, found)
-    decision = permissions.require(db, actor, _text_access(it), arr)
+    it = item_row(db, item_id)
+    found = session_row(db, it["session_id"])
+    arr = arrangement_of(db, found)
+    decision = permissions.require(db, actor, text_access(it), arr)
     if decision.audited:
         raise PermissionDenied("A team lead reads record text only through a file audit.")
     return it, found
@@ -31,7 +33,7 @@ def case_note(db, actor: Actor, item_id: int) -> str:
     lines = [
         "Supervision",
         "Case note from formal supervision",
-        f"Date: {clock.day(_session_day(found))}",
+        f"Date: {clock.day(session_day(found))}",
         f"Case reference: {it['case_ref']}",
         f"Supervisor: {found['supervisor_name']}",
         f"Practitioner: {found['supervisee_name']}",
@@ -58,4 +60,4 @@ def case_note_filename(db, actor: Actor, item_id: int) -> str:
     """A safe download name, e.g. 'supervision-CR-104233-2026-03-03.txt'."""
     it, found = _readable_item(db, actor, item_id)
     ref = re.sub(r"[^A-Za-z0-9_-]+", "-", it["case_ref"] or "item").strip("-") or "item"
-    return f"supervision-{ref}-{_session_day(found).isoformat()}.txt"
+    return f"supervision-{ref}-{session_day(found).isoformat()}.txt"

@@ -2,14 +2,16 @@
 what is not there, and the checks on who may change it."""
 
 from datetime import date
+
 from db import records as table
-from core.access import arrangement_access as access
+
 from core import clock
+from core.access import arrangement_access as access
 from core.access import permissions
-from core.preparation import reflections as reflection_rules
-from core.errors import NotFound, PermissionDenied, PortalError, StaleWrite, ValidationError
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor
+from core.errors import NotFound, PermissionDenied, PortalError, StaleWrite, ValidationError
+from core.preparation import reflections as reflection_rules
 from core.validation import Checker, must_exist, record_id
 
 
@@ -42,28 +44,28 @@ class RecordLocked(PortalError):
     the supervisee's response."""
 
 
-def _session(db, session_id) -> dict:
+def session_row(db, session_id) -> dict:
     return must_exist(table.session(db, record_id(session_id) or 0), "session")
 
 
-def _arrangement(db, found: dict) -> dict:
+def arrangement_of(db, found: dict) -> dict:
     return permissions.arrangement(db, found["arrangement_id"])
 
 
-def _ended(arr: dict) -> bool:
+def has_ended(arr: dict) -> bool:
     return access.ended(arr)
 
 
-def _session_day(found: dict) -> date:
+def session_day(found: dict) -> date:
     if found.get("held_on"):
         return date.fromisoformat(found["held_on"])
     return reflection_rules.session_date(found["scheduled_at"])
 
 
-def _require_supervisor(db, actor: Actor, arr: dict, doing: str) -> None:
+def require_supervisor(db, actor: Actor, arr: dict, doing: str) -> None:
     if Relation.SUPERVISOR not in permissions.relations(db, actor, arr):
         raise PermissionDenied(f"Only the supervisor of this arrangement can {doing}.")
-    if _ended(arr):
+    if has_ended(arr):
         raise PermissionDenied(f"This arrangement ended on {clock.day(arr['end_date'])}. "
                                "Its records are kept read-only for you.")
 
@@ -76,10 +78,10 @@ def _locked_message(record: dict, found: dict) -> str:
             "their signature or comment, so it cannot change now.")
 
 
-def _editable_record(db, actor: Actor, found: dict) -> dict:
+def editable_record(db, actor: Actor, found: dict) -> dict:
     """The record of this session, if the actor may write it now."""
-    arr = _arrangement(db, found)
-    _require_supervisor(db, actor, arr, "write its records")
+    arr = arrangement_of(db, found)
+    require_supervisor(db, actor, arr, "write its records")
     record = table.for_session(db, found["id"])
     if record is None:
         raise ValidationError.single("_", "Open the session first: its agenda is not built yet.")
@@ -91,7 +93,7 @@ def _editable_record(db, actor: Actor, found: dict) -> dict:
     return record
 
 
-def _item(db, item_id) -> dict:
+def item_row(db, item_id) -> dict:
     try:
         found = table.item(db, int(item_id))
     except (TypeError, ValueError):
@@ -102,19 +104,19 @@ def _item(db, item_id) -> dict:
     return found
 
 
-def _editable_item(db, actor: Actor, item_id) -> tuple[dict, dict, dict]:
+def editable_item(db, actor: Actor, item_id) -> tuple[dict, dict, dict]:
     """(item, its session, its record) if the actor may change the item now."""
-    it = _item(db, item_id)
-    found = _session(db, it["session_id"])
-    record = _editable_record(db, actor, found)
+    it = item_row(db, item_id)
+    found = session_row(db, it["session_id"])
+    record = editable_record(db, actor, found)
     return it, found, record
 
 
-def _bump(db, record: dict) -> int:
+def bump_revision(db, record: dict) -> int:
     return table.bump(db, record["id"], clock.stamp())
 
 
-def _text_access(item: dict) -> Access:
+def text_access(item: dict) -> Access:
     """Which cell of the matrix an item's text falls under."""
     if item["safeguarding"]:
         return Access.SAFEGUARDING_ITEM
@@ -123,13 +125,13 @@ def _text_access(item: dict) -> Access:
     return Access.RECORD_TEXT
 
 
-def _may_read_text(item: dict, held: frozenset) -> bool:
+def may_read_text(item: dict, held: frozenset) -> bool:
     """Readable without a file audit (an audited read goes through file_audit)."""
-    decision = permissions.decide(_text_access(item), held)
+    decision = permissions.decide(text_access(item), held)
     return decision.allowed and not decision.audited
 
 
-def _whole(check: Checker, field: str, value, low: int, high: int, message: str):
+def whole_number(check: Checker, field: str, value, low: int, high: int, message: str):
     if value is None or value == "":
         return None
     if isinstance(value, bool):
@@ -146,13 +148,13 @@ def _whole(check: Checker, field: str, value, low: int, high: int, message: str)
     return number
 
 
-def _record(db, found: dict) -> dict:
+def record_row(db, found: dict) -> dict:
     record = table.for_session(db, found["id"])
     if record is None:
         raise ValidationError.single("_", "This session has no record yet.")
     return record
 
 
-def _conflict() -> StaleWrite:
+def stale_record() -> StaleWrite:
     return StaleWrite("The record changed while you were reading it. Reload the page and "
                       "read it again before you sign or comment.")

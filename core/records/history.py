@@ -2,19 +2,21 @@
 contract's working days after the held date (core/insights/timeliness.py)."""
 
 from datetime import date
+
 from db import arrangements as arrangement_table
 from db import records as table
+
 from core import clock
 from core.access import permissions
-from core.preparation import reflections as reflection_rules
-from core.vocabulary import FUNCTIONS
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor
 from core.insights.timeliness import record_late, share_by as share_by_day
+from core.preparation import reflections as reflection_rules
 from core.records.common import STATUSES
+from core.vocabulary import FUNCTIONS
 
 
-def _summary(row: dict, today: date) -> dict:
+def summary(row: dict, today: date) -> dict:
     due, late = None, False
     if row["session_status"] == "held" and row["held_on"]:
         held_on = date.fromisoformat(row["held_on"])
@@ -46,7 +48,7 @@ def records_for(db, actor: Actor, arrangement_id: int) -> list[dict]:
     arr = permissions.arrangement(db, int(arrangement_id))
     permissions.require(db, actor, Access.METRICS, arr)
     today = clock.today()
-    return [_summary(r, today) for r in table.summaries(db, [arr["id"]])]
+    return [summary(r, today) for r in table.summaries(db, [arr["id"]])]
 
 
 def unagreed(db, actor: Actor, arrangement_ids) -> list[dict]:
@@ -57,7 +59,7 @@ def unagreed(db, actor: Actor, arrangement_ids) -> list[dict]:
     for arrangement_id in arrangement_ids:
         permissions.require(db, actor, Access.METRICS, permissions.arrangement(db, arrangement_id))
     today = clock.today()
-    return [_summary(r, today) for r in table.summaries(db, arrangement_ids, unagreed=True)]
+    return [summary(r, today) for r in table.summaries(db, arrangement_ids, unagreed=True)]
 
 
 def _readable_arrangements(db, actor: Actor) -> dict[int, tuple[dict, str]]:
@@ -82,7 +84,7 @@ def my_records(db, actor: Actor) -> list[dict]:
     plus arrangement_id, supervisee_name, supervisor_name, kind, side."""
     found = _readable_arrangements(db, actor)
     today = clock.today()
-    rows = [dict(_summary(r, today), side=found[r["arrangement_id"]][1])
+    rows = [dict(summary(r, today), side=found[r["arrangement_id"]][1])
             for r in table.summaries(db, list(found))]
     return rows
 
@@ -94,6 +96,7 @@ def late_records(db, actor: Actor) -> list[dict]:
     ids = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)}
     ids |= {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
     today = clock.today()
-    rows = [s for s in (_summary(r, today) for r in table.summaries(db, sorted(ids)))
+    rows = [s for s in (summary(r, today)
+                        for r in table.summaries(db, sorted(ids), maybe_late=True))
             if s["late"]]
     return sorted(rows, key=lambda s: (s["first_shared_at"] is not None, s["held_on"]))

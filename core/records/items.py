@@ -3,32 +3,33 @@ refused with StaleWrite), reordered, added and removed, flagged for safeguarding
 its actions."""
 
 from db import records as table
+
 from core import clock
+from core.access.roles import Actor
 from core.admin import audit
 from core.errors import StaleWrite, ValidationError
-from core.vocabulary import FUNCTIONS
-from core.access.roles import Actor
-from core.records.common import ACTION_MAX, ITEM_FIELDS, MINUTES_MAX, RATIONALE_NEEDED, REASON_MAX, RISK_SCALE, _bump, _editable_item, _editable_record, _item, _session, _session_day, _whole
+from core.records.common import ACTION_MAX, ITEM_FIELDS, MINUTES_MAX, RATIONALE_NEEDED, REASON_MAX, RISK_SCALE, bump_revision, editable_item, editable_record, item_row, session_row, session_day, whole_number
 from core.validation import TEXT_MAX, TITLE_MAX, Checker
+from core.vocabulary import FUNCTIONS
 
 
 def add_item(db, actor: Actor, session_id: int, *, title: str, function: str,
              case_ref: str = "") -> int:
     """The supervisor adds their own item at the end of the agenda; returns its id."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     check = Checker()
     title = check.name("title", title, "a title for the agenda item", max_len=TITLE_MAX)
     check.choice("function", function, FUNCTIONS, "the function this item serves")
     case_ref = check.case_ref("case_ref", case_ref)
     check.done()
     with db.atomic():
-        record = _editable_record(db, actor, found)
+        record = editable_record(db, actor, found)
         now = clock.stamp()
         item_id = table.insert_item(db, {
             "session_id": found["id"], "position": table.next_position(db, found["id"]),
             "source": "supervisor", "title": title, "function": function,
             "case_ref": case_ref, "created_at": now, "updated_at": now})
-        _bump(db, record)
+        bump_revision(db, record)
         audit.record(db, actor.id, "record_item_added", "agenda_item", item_id,
                      session_id=found["id"], function=function)
     return item_id
@@ -38,7 +39,7 @@ def remove_item(db, actor: Actor, item_id: int) -> None:
     """Take an item off the agenda while nothing is recorded on it and no action
     hangs from it (a mistaken add). Items carried from elsewhere stay."""
     with db.atomic():
-        it, found, record = _editable_item(db, actor, item_id)
+        it, found, record = editable_item(db, actor, item_id)
         if it["source"] != "supervisor":
             raise ValidationError.single("_", "Only items you added can be removed. Record "
                                               "that this one was not discussed instead.")
@@ -47,7 +48,7 @@ def remove_item(db, actor: Actor, item_id: int) -> None:
                                               "record.")
         table.delete_item(db, it["id"])
         _renumber(db, found["id"])
-        _bump(db, record)
+        bump_revision(db, record)
         audit.record(db, actor.id, "record_item_removed", "agenda_item", it["id"],
                      session_id=found["id"])
 
@@ -64,7 +65,7 @@ def move_item(db, actor: Actor, item_id: int, direction: str) -> None:
     if direction not in ("up", "down"):
         raise ValueError("direction is 'up' or 'down'")
     with db.atomic():
-        it, found, record = _editable_item(db, actor, item_id)
+        it, found, record = editable_item(db, actor, item_id)
         order = [r["id"] for r in table.items(db, found["id"])]
         at = order.index(it["id"])
         to = at - 1 if direction == "up" else at + 1
@@ -72,7 +73,7 @@ def move_item(db, actor: Actor, item_id: int, direction: str) -> None:
             return
         order[at], order[to] = order[to], order[at]
         _renumber(db, found["id"], order)
-        _bump(db, record)
+        bump_revision(db, record)
         audit.record(db, actor.id, "record_item_moved", "agenda_item", it["id"],
                      session_id=found["id"], direction=direction)
 
@@ -92,15 +93,15 @@ def _clean(fields: dict, it: dict, found: dict) -> dict:
         elif name == "case_ref":
             out[name] = check.case_ref(name, value)
         elif name == "minutes":
-            out[name] = _whole(check, name, value, 0, MINUTES_MAX,
+            out[name] = whole_number(check, name, value, 0, MINUTES_MAX,
                                f"Minutes are a whole number from 0 to {MINUTES_MAX}.")
         elif name == "risk_score":
-            out[name] = _whole(check, name, value, *RISK_SCALE,
+            out[name] = whole_number(check, name, value, *RISK_SCALE,
                                "The risk score is a whole number from 0 to 10 (Signs of "
                                "Safety scale), or leave it empty.")
         elif name == "next_review":
             day = check.day(name, value, "the next review date", required=False,
-                            earliest=_session_day(found))
+                            earliest=session_day(found))
             out[name] = day.isoformat() if day else None
         else:
             out[name] = check.text(name, value, name.replace("_", " "), max_len=TEXT_MAX)
@@ -124,7 +125,7 @@ def save_item(db, actor: Actor, item_id: int, fields: dict, expected_revision: i
 
     Returns {revision (the item's), record_revision, saved_at}."""
     with db.atomic():
-        it, found, record = _editable_item(db, actor, item_id)
+        it, found, record = editable_item(db, actor, item_id)
         if it["revision"] != expected_revision:
             raise StaleWrite("This item was changed in another window or by someone else "
                              "after you opened it, so your change is not saved. What you "
@@ -138,7 +139,7 @@ def save_item(db, actor: Actor, item_id: int, fields: dict, expected_revision: i
         if not table.update_item(db, it["id"], expected_revision, updated_at=now, **changed):
             raise StaleWrite("This item was saved from another window at the same moment. "
                              "Your text is still here: try again.")
-        record_revision = _bump(db, record)
+        record_revision = bump_revision(db, record)
         audit.record(db, actor.id, "record_item_saved", "agenda_item", it["id"],
                      session_id=found["id"], fields=sorted(changed),
                      revision=expected_revision + 1)
@@ -151,7 +152,7 @@ def _set_flag(db, actor: Actor, item_id: int, reason: str, flag: bool) -> None:
     reason = check.text("reason", reason, "the reason", required=True, max_len=REASON_MAX)
     check.done()
     with db.atomic():
-        it, found, record = _editable_item(db, actor, item_id)
+        it, found, record = editable_item(db, actor, item_id)
         if bool(it["safeguarding"]) == flag:
             raise ValidationError.single("reason", "This item is already flagged as a "
                                                    "safeguarding concern." if flag else
@@ -163,7 +164,7 @@ def _set_flag(db, actor: Actor, item_id: int, reason: str, flag: bool) -> None:
                    "safeguarding_at": None})
         if not table.update_item(db, it["id"], it["revision"], updated_at=now, **fields):
             raise StaleWrite("This item changed at the same moment. Try again.")
-        _bump(db, record)
+        bump_revision(db, record)
         # The reason is kept in the audit log: unflagging must not erase why it was flagged.
         audit.record(db, actor.id, "safeguarding_flagged" if flag else "safeguarding_unflagged",
                      "agenda_item", it["id"], session_id=found["id"], reason=reason)
@@ -186,8 +187,8 @@ def add_action(db, actor: Actor, item_id: int, *, owner_id: int, description: st
     """The supervisor adds an action on an item: owner is either person of the
     arrangement, due date a date from the session day up to five years ahead.
     Returns the action id. Closing goes through core.actions.close_action."""
-    it = _item(db, item_id)
-    found = _session(db, it["session_id"])
+    it = item_row(db, item_id)
+    found = session_row(db, it["session_id"])
     check = Checker()
     try:
         owner = int(owner_id)
@@ -198,17 +199,17 @@ def add_action(db, actor: Actor, item_id: int, *, owner_id: int, description: st
                                f"{found['supervisor_name']}.")
     description = check.text("description", description, "what is to be done",
                              required=True, max_len=ACTION_MAX)
-    due = check.day("due_date", due_date, "the due date", earliest=_session_day(found))
+    due = check.day("due_date", due_date, "the due date", earliest=session_day(found))
     check.done()
     with db.atomic():
-        it, found, record = _editable_item(db, actor, item_id)
+        it, found, record = editable_item(db, actor, item_id)
         now = clock.stamp()
         action_id = table.insert_action(db, {
             "arrangement_id": found["arrangement_id"], "session_id": found["id"],
             "agenda_item_id": it["id"], "owner_id": owner, "description": description,
             "due_date": due.isoformat(), "status": "open", "created_at": now,
             "updated_at": now})
-        _bump(db, record)
+        bump_revision(db, record)
         audit.record(db, actor.id, "action_added", "action", action_id,
                      session_id=found["id"], owner_id=owner, due_date=due.isoformat())
     return action_id

@@ -4,17 +4,19 @@ is open to the supervisor again: revised and shared again, or signed as it stand
 the dispute kept. An agreed record never changes; an addendum adds a timestamped note."""
 
 from datetime import date
+
 from db import records as table
-from core.access import arrangement_access as access
+
 from core import clock
-from core.sessions import planning as session_rules
-from core.admin import audit
+from core.access import arrangement_access as access
 from core.access import permissions
-from core.errors import PermissionDenied, StaleWrite, ValidationError
 from core.access.permissions import Access
 from core.access.roles import Actor
-from core.records.agenda import _build_agenda
-from core.records.common import COMMENT_MAX, EDITABLE, RATIONALE_NEEDED, _arrangement, _conflict, _editable_record, _ended, _record, _session
+from core.admin import audit
+from core.errors import PermissionDenied, StaleWrite, ValidationError
+from core.records.common import COMMENT_MAX, EDITABLE, RATIONALE_NEEDED, arrangement_of, stale_record, editable_record, has_ended, record_row, session_row
+from core.records.running import build_agenda
+from core.sessions import planning as session_rules
 from core.validation import TEXT_MAX, Checker
 
 
@@ -23,9 +25,9 @@ def mark_held(db, actor: Actor, session_id: int, held_on: date, held_minutes: in
     opened (so it can be written up afterwards)."""
     with db.atomic():
         session_rules.mark_held(db, actor, session_id, held_on, held_minutes)
-        found = _session(db, session_id)
+        found = session_row(db, session_id)
         if table.for_session(db, found["id"]) is None:
-            _build_agenda(db, actor, found, _arrangement(db, found))
+            build_agenda(db, actor, found, arrangement_of(db, found))
 
 
 def share(db, actor: Actor, session_id: int) -> None:
@@ -33,9 +35,9 @@ def share(db, actor: Actor, session_id: int) -> None:
     (draft or disputed -> shared) and so signs it. Sets first_shared_at once and
     shared_at every time. Refused while an item has a decision without rationale
     or the agenda is empty."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     with db.atomic():
-        record = _editable_record(db, actor, found)
+        record = editable_record(db, actor, found)
         if found["status"] != "held":
             raise ValidationError.single("_", "Mark the session held before you share its "
                                               "record.")
@@ -60,13 +62,13 @@ def share(db, actor: Actor, session_id: int) -> None:
 
 
 def _party(db, actor: Actor, found: dict) -> tuple[dict, str]:
-    arr = _arrangement(db, found)
+    arr = arrangement_of(db, found)
     side = access.side(db, actor, arr)
     if side is None:
         permissions.require(db, actor, Access.METRICS, arr)  # a clear refusal for others
         raise PermissionDenied("Only the supervisor and the supervisee sign or comment on "
                                "a record.")
-    if side == "supervisor" and _ended(arr):
+    if side == "supervisor" and has_ended(arr):
         raise PermissionDenied(f"This arrangement ended on {clock.day(arr['end_date'])}. "
                                "Its records are kept read-only for you.")
     return arr, side
@@ -77,12 +79,12 @@ def sign(db, actor: Actor, session_id: int, *, expected_revision: int | None = N
     The supervisor signs a disputed record as it stands -> 'agreed', the dispute
     kept on the record. `expected_revision` (the record revision the person read)
     refuses a signature on text that changed since (StaleWrite). Returns the new status."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     with db.atomic():
         _arr, side = _party(db, actor, found)
-        record = _record(db, found)
+        record = record_row(db, found)
         if expected_revision is not None and record["revision"] != expected_revision:
-            raise _conflict()
+            raise stale_record()
         now = clock.stamp()
         if side == "supervisee":
             if record["status"] != "shared":
@@ -107,7 +109,7 @@ def sign(db, actor: Actor, session_id: int, *, expected_revision: int | None = N
             table.resolve_disputes(db, record["id"], "kept", now)
             kept = True
         if not done:
-            raise _conflict()
+            raise stale_record()
         audit.record(db, actor.id, "record_signed", "record", record["id"],
                      session_id=found["id"], side=side, dispute_kept=kept)
     return "agreed"
@@ -117,7 +119,7 @@ def dispute(db, actor: Actor, session_id: int, comment: str, *,
             expected_revision: int | None = None) -> None:
     """The supervisee disputes a shared record with a written comment (required);
     it goes back to the supervisor as 'disputed'."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     check = Checker()
     comment = check.text("comment", comment, "what you disagree with and why", required=True,
                          max_len=COMMENT_MAX)
@@ -126,16 +128,16 @@ def dispute(db, actor: Actor, session_id: int, comment: str, *,
         _arr, side = _party(db, actor, found)
         if side != "supervisee":
             raise PermissionDenied("Only the supervisee disputes a record.")
-        record = _record(db, found)
+        record = record_row(db, found)
         if record["status"] != "shared":
             raise ValidationError.single("comment", "Only a record shared with you and not yet "
                                                     "signed can be disputed.")
         if expected_revision is not None and record["revision"] != expected_revision:
-            raise _conflict()
+            raise stale_record()
         now = clock.stamp()
         if not table.update_if(db, record["id"], ("shared",), record["revision"],
                                status="disputed", supervisor_signed_at=None, updated_at=now):
-            raise _conflict()
+            raise stale_record()
         dispute_id = table.insert_dispute(db, {"record_id": record["id"], "by_id": actor.id,
                                                "comment": comment, "created_at": now})
         audit.record(db, actor.id, "record_disputed", "record", record["id"],
@@ -145,13 +147,13 @@ def dispute(db, actor: Actor, session_id: int, comment: str, *,
 def add_addendum(db, actor: Actor, session_id: int, body: str) -> int:
     """Either person adds a timestamped addendum to an agreed record; the original
     text never changes. Returns the addendum id."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     check = Checker()
     body = check.text("body", body, "the addendum", required=True, max_len=TEXT_MAX)
     check.done()
     with db.atomic():
         _party(db, actor, found)
-        record = _record(db, found)
+        record = record_row(db, found)
         if record["status"] != "agreed":
             raise ValidationError.single("body", "Addenda are for agreed records. Until it is "
                                                  "agreed, the supervisor edits the record.")

@@ -3,11 +3,12 @@ supervisee's signature; disputed records and records still to share, for the sup
 
 from db import arrangements as arrangement_table
 from db import records as table
-from core.access import arrangement_access as access
+
 from core import clock
+from core.access import arrangement_access as access
 from core.access.roles import Actor
+from core.records.history import summary
 from core.tasks import Destination, Task
-from core.records.history import _summary
 
 
 def tasks(db, actor: Actor) -> list[Task]:
@@ -27,7 +28,7 @@ def tasks(db, actor: Actor) -> list[Task]:
     supervised = {a["id"]: a for a in arrangement_table.as_supervisor(db, actor.id)
                   if not access.ended(a, today)}
     for r in table.summaries(db, list(mine) + list(supervised), unagreed=True):
-        s = _summary(r, today)
+        s = summary(r, today)
         day = clock.day(s["held_on"] or s["scheduled_at"][:10])
         if r["arrangement_id"] in mine and s["status"] == "shared":
             out.append(Task(f"Read and sign the record of your session on {day} with "

@@ -28,7 +28,7 @@ def records_page(username: str, session_id: int | None = None):
 
 
 def status(db, sid):
-    return records.agenda(db, actor(db, "helen.carter"), sid)["record"]["status"]
+    return records.agenda(db, actor(db, "helen.carter"), sid).record["status"]
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_the_supervisee_reads_and_signs_then_adds_an_addendum(demo, shared):
     at.text_area(key=f"addendum_{shared}").input(HOSTILE)
     button(at, "Add addendum").click().run()
     view = records.agenda(demo, actor(demo, "sam.taylor"), shared)
-    assert [a["body"] for a in view["addenda"]] == [HOSTILE]
+    assert [a["body"] for a in view.addenda] == [HOSTILE]
     assert "Addendum by Sam Taylor" in texts(at)
     assert item_of(view, title="Drift")["discussion"] == "Reviewed the plan."  # unchanged
 
@@ -145,7 +145,7 @@ def test_a_late_record_is_flagged(demo):
 
 
 def test_the_team_lead_sees_metrics_and_reads_text_only_by_file_audit(demo, shared):
-    sam_arr = records.agenda(demo, actor(demo, "helen.carter"), shared)["arrangement_id"]
+    sam_arr = records.agenda(demo, actor(demo, "helen.carter"), shared).arrangement_id
     at = records_page("priya.shah")
     at.selectbox(key="records_team_arrangement").select(sam_arr).run()
     assert "Sam Taylor will be told" in texts(at)
@@ -161,7 +161,7 @@ def test_the_team_lead_sees_metrics_and_reads_text_only_by_file_audit(demo, shar
     assert SUPPORT not in shown  # personal support text never
     after = demo.execute("SELECT count(*) FROM audit_events WHERE action = 'file_audit_read'"
                          ).fetchone()[0]
-    audited = [i for i in records.agenda(demo, actor(demo, "helen.carter"), shared)["items"]
+    audited = [i for i in records.agenda(demo, actor(demo, "helen.carter"), shared).items
                if i["function"] != "support" or i["safeguarding"]]
     assert after == before + len(audited)  # every item read is audited, support never
     notice = records_page("sam.taylor")
@@ -183,7 +183,7 @@ def test_another_supervisor_gets_nothing_of_it(demo, shared):
 
 
 def test_the_owner_closes_an_open_action_with_its_outcome(demo, shared):
-    action = records.agenda(demo, actor(demo, "sam.taylor"), shared)["actions"][0]
+    action = records.agenda(demo, actor(demo, "sam.taylor"), shared).actions[0]
     at = records_page("sam.taylor", shared)
     assert "Your open actions" in texts(at) and "Book the meeting" in texts(at)
     form = f"close_action_{action['id']}"
@@ -191,7 +191,7 @@ def test_the_owner_closes_an_open_action_with_its_outcome(demo, shared):
     assert "Enter the evidence or outcome." in [e.value for e in at.error]
     at.text_area(key=f"{form}_outcome").input("Booked for Thursday 🗓️ <b>10:00</b>")
     at.button(key=f"{form}_submit").click().run()
-    closed = records.agenda(demo, actor(demo, "sam.taylor"), shared)["actions"][0]
+    closed = records.agenda(demo, actor(demo, "sam.taylor"), shared).actions[0]
     assert closed["status"] == "done" and closed["outcome"] == "Booked for Thursday 🗓️ <b>10:00</b>"
     assert "Action closed." in texts(at)
 

@@ -3,7 +3,7 @@
 import pytest
 from conftest import ROOT, page, texts
 from conftest import signed_in as sign_in
-from reflection_fixtures import actor, session
+from reflection_fixtures import actor, session, set_wellbeing
 
 from core.preparation import reflections
 from db import prompt_sets as prompt_table
@@ -21,7 +21,7 @@ def submitted(demo):
     draft = reflections.open_draft(demo, sam, session_id)
     reflections.save_field(demo, sam, draft["id"], f"answers.{draft['answers'][0]['id']}.answer",
                            "First thoughts", was="")
-    reflections.set_wellbeing(demo, sam, draft["id"], score=3, note="Low week", shared=False)
+    set_wellbeing(demo, sam, draft["id"], score=3, note="Low week", shared=False)
     reflections.submit(demo, sam, draft["id"])
     reflections.save_field(demo, sam, draft["id"], f"answers.{draft['answers'][0]['id']}.answer",
                            "Second thoughts", was="First thoughts")

@@ -43,7 +43,7 @@ def open_page(username: str, path: str, session_id: int | None = None):
 
 def revision(db, session_id, item_id):
     view = records.agenda(db, actor(db, "helen.carter"), session_id)
-    return next(i for i in view["items"] if i["id"] == item_id)["revision"]
+    return next(i for i in view.items if i["id"] == item_id)["revision"]
 
 
 def send_what_is_shown(at, keys):
@@ -149,7 +149,7 @@ def test_run_session_a_second_change_leaves_untouched_fields_as_saved(demo):
     at = rerun(open_page("helen.carter", "app_pages/run_session.py", sid))
     send_what_is_shown(at, [f"ri:{item}:{f}" for f in ("function", "discussion", "minutes")])
     at.text_input(key=f"ri:{item}:case_ref").input("CR-3003").run()
-    saved = next(i for i in records.agenda(demo, helen, sid)["items"] if i["id"] == item)
+    saved = next(i for i in records.agenda(demo, helen, sid).items if i["id"] == item)
     assert (saved["function"], saved["discussion"], saved["minutes"]) == \
         ("development", "Caseload of 19.", 20)
     assert saved["case_ref"] == "CR-3003"

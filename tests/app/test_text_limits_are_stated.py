@@ -16,7 +16,10 @@ from core.access.roles import load_actor
 from db import prompt_sets as prompt_table
 
 # Nothing typed here is stored: a search, the password you have, and a repeat.
-NO_LIMIT = {"Find a person", "Current password", "New password again", "Password again"}
+NO_LIMIT = {"Find a person", "Find a supervisor", "Find a supervisee", "Find a team lead",
+            "Find arrangements", "Find an arrangement", "Find teams",
+            "Find a facilitator", "Find members",
+            "Current password", "New password again", "Password again"}
 
 
 def text_fields(at):

@@ -19,7 +19,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 from record_fixtures import item_of, opened
-from reflection_fixtures import actor, arrangement_id, session
+from reflection_fixtures import actor, arrangement_id, session, set_wellbeing
 
 import db as storage
 from db import contracts as contract_rows
@@ -92,7 +92,7 @@ def reflection_agenda_title(w, value):
 
 def wellbeing_note(w, value):
     sid, draft = _draft(w)
-    reflections.set_wellbeing(w["db"], w["sam"], draft["id"], score=5, note=value)
+    set_wellbeing(w["db"], w["sam"], draft["id"], score=5, note=value)
     return reflections.open_draft(w["db"], w["sam"], sid)["wellbeing"]["note"]
 
 
@@ -143,7 +143,7 @@ def _action(w, description="Do it"):
 
 def _action_row(w, action_id):
     view = records.agenda(w["db"], w["helen"], w["record_session"])
-    return next(a for a in view["actions"] if a["id"] == action_id)
+    return next(a for a in view.actions if a["id"] == action_id)
 
 
 def action_description(w, value):
@@ -167,14 +167,14 @@ def _shared(w):
 def dispute_comment(w, value):
     sid = _shared(w)
     records.dispute(w["db"], w["sam"], sid, value)
-    return records.agenda(w["db"], w["sam"], sid)["disputes"][0]["comment"]
+    return records.agenda(w["db"], w["sam"], sid).disputes[0]["comment"]
 
 
 def addendum_body(w, value):
     sid = _shared(w)
     records.sign(w["db"], w["sam"], sid)
     records.add_addendum(w["db"], w["sam"], sid, value)
-    return records.agenda(w["db"], w["sam"], sid)["addenda"][0]["body"]
+    return records.agenda(w["db"], w["sam"], sid).addenda[0]["body"]
 
 
 def cancel_reason(w, value):
@@ -186,7 +186,7 @@ def cancel_reason(w, value):
 def private_notes(w, value):
     sid = session(w["db"], "sam.taylor", days=next(_days) % 60 + 3, hour=8 + next(_days) % 9)
     sessions.save_private_notes(w["db"], w["helen"], sid, value)
-    return records.agenda(w["db"], w["helen"], sid)["private_notes"]
+    return records.agenda(w["db"], w["helen"], sid).private_notes
 
 
 def _planned_on_a_free_day(w, plan):

@@ -184,3 +184,14 @@ def test_a_name_in_two_layers_sits_in_matching_folders():
                 places.setdefault(path.name, set()).add(path.parent.relative_to(ROOT / top))
     clashes = {name: folders for name, folders in places.items() if len(folders) > 1}
     assert clashes == {"tasks.py": clashes.get("tasks.py")}  # each capability's own tasks
+
+
+def test_no_name_handed_on_hides_a_module_of_its_package():
+    """`from core.records import running` must give the module: a function of the same
+    name handed on by the package's __init__ would take its place."""
+    for init in (ROOT / "core").glob("*/__init__.py"):
+        modules = {p.stem for p in init.parent.glob("*.py")}
+        for node in ast.parse(init.read_text()).body:
+            if isinstance(node, ast.ImportFrom):
+                hidden = {a.asname or a.name for a in node.names} & modules
+                assert not hidden, f"{init} hands on {hidden}, hiding the module"

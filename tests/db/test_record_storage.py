@@ -22,7 +22,7 @@ def test_item_writes_happen_only_at_the_expected_revision(demo):
 
 def test_record_updates_check_status_and_revision(demo):
     sid, view = opened(demo)
-    record_id, revision = view["record"]["id"], view["record"]["revision"]
+    record_id, revision = view.record["id"], view.record["revision"]
     assert not table.update_if(demo, record_id, ("shared",), None, status="agreed")
     assert not table.update_if(demo, record_id, ("draft",), revision + 5, status="shared")
     assert table.update_if(demo, record_id, ("draft",), revision, status="shared")
@@ -44,7 +44,7 @@ def test_summaries_count_minutes_per_function_without_text(demo):
     for function, minutes in (("support", 10), ("support", 5), ("development", 7)):
         item = records.add_item(demo, helen, sid, title="t", function=function)
         records.save_item(demo, helen, item, {"minutes": minutes, "discussion": "secret"}, 0)
-    row = next(r for r in table.summaries(demo, [_view["arrangement_id"]])
+    row = next(r for r in table.summaries(demo, [_view.arrangement_id])
                if r["session_id"] == sid)
     assert row["minutes"]["support"] == 15 and row["minutes"]["development"] == 7
     assert "secret" not in str(row)

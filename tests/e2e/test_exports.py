@@ -30,7 +30,7 @@ def agreed_record(database: Path) -> tuple[dict, dict]:
         for row in records.my_records(db, sam):
             if row["status"] == "agreed":
                 view = records.agenda(db, sam, row["session_id"])
-                if any(i["decision"] for i in view["items"]):
+                if any(i["decision"] for i in view.items):
                     return row, view
     finally:
         db.conn.close()
@@ -54,7 +54,7 @@ def download(page, name: str) -> bytes:
 
 def test_record_documents_and_subject_access_export(page, fresh_server, axe, artifacts):
     row, view = agreed_record(fresh_server.database)
-    decision = next(i for i in view["items"] if i["decision"])
+    decision = next(i for i in view.items if i["decision"])
     sign_in(page, fresh_server.url, "sam.taylor")
     go(page, "Records")  # opens the record waiting for Sam's signature first
     choose(page, "Open a record", f"{row['when']} with Helen Carter: {row['status_label']}"

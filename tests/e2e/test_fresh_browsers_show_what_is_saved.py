@@ -34,7 +34,7 @@ def saved(tmp_path_factory):
     helen = actor(db, "helen.carter")
     item = records.add_item(db, helen, sid, title="Learning from the audit",
                             function="development")
-    revision = next(i for i in records.agenda(db, helen, sid)["items"]
+    revision = next(i for i in records.agenda(db, helen, sid).items
                     if i["id"] == item)["revision"]
     records.save_item(db, helen, item, {"discussion": DISCUSSION, "minutes": 20},
                       expected_revision=revision)
@@ -47,7 +47,7 @@ def stored_item(srv, sid, item_id):
     db = storage.connect(srv.database)
     try:
         view = records.agenda(db, actor(db, "helen.carter"), sid)
-        return next(i for i in view["items"] if i["id"] == item_id)
+        return next(i for i in view.items if i["id"] == item_id)
     finally:
         db.conn.close()
 

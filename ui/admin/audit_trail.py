@@ -7,8 +7,8 @@ import streamlit as st
 
 from core import clock
 from core.admin import audit
-from core.people import users
 from ui.kit import context
+from ui.kit import paging
 
 ANYONE = 0
 ANY_RECORD = ""
@@ -16,12 +16,13 @@ ANY_RECORD = ""
 
 def filters(db, actor) -> audit.Filters:
     """The filter widgets; returns what they select."""
-    people = {ANYONE: "Anyone"} | {u["id"]: f"{u['name']} ({u['username']})"
-                                   for u in users.listing(db, actor)}
     kinds = audit.kinds(db, actor)
     entities = {ANY_RECORD: "Any record"} | audit.ENTITY_NAMES
     first, second = st.columns(2)
     with first:
+        search = st.text_input("Find a person", key="audit_find_person",
+                               placeholder="Part of a name or username")
+        people = {ANYONE: "Anyone"} | paging.people_found(db, actor, search, active_only=False)
         person = st.selectbox("Person", list(people), format_func=people.get, key="audit_person")
         chosen_kinds = st.multiselect("Kind of event", list(kinds), format_func=kinds.get,
                                       key="audit_kinds", placeholder="Any kind")

@@ -7,25 +7,44 @@ import streamlit as st
 
 from core import clock
 from core.groups import group_setup
-from core.validation import EARLIEST, LATEST_YEARS_AHEAD
-from ui.kit import forms
+from core.validation import EARLIEST, LATEST_YEARS_AHEAD, NAME_MAX
+from ui.kit import forms, paging
 
 
-def section(db, actor, names: dict[int, str]) -> None:
+def _people(db, actor, search_label: str, key: str, chosen: list) -> dict[int, str]:
+    """Options for a people box: who the search finds, plus whoever is chosen already
+    (a new search must not drop a member picked from an earlier one)."""
+    search = st.text_input(search_label, key=f"{key}_find",
+                           placeholder="Part of a name or username")
+    found = paging.people_found(db, actor, search)
+    known = st.session_state.setdefault(f"{key}_known", {})
+    known.update(found)
+    return {**{i: known[i] for i in chosen if i in known}, **found}
+
+
+def section(db, actor) -> None:
     today = clock.today()
     latest = today + timedelta(days=365 * LATEST_YEARS_AHEAD)
     st.header("Group supervision", anchor=False)
     st.write(f"A supervision group has a facilitator (a supervisor) and "
              f"{group_setup.MEMBERS[0]} to {group_setup.MEMBERS[1]} members (supervisees). "
              "The facilitator drafts the group's contract and plans its sessions.")
+    st.markdown("**Set up a group**")
+    left, right = st.columns(2)
+    with left:
+        chosen = st.session_state.get("cg_facilitator")
+        leaders = _people(db, actor, "Find a facilitator", "cg_facilitator",
+                          [chosen] if chosen else [])
+    with right:
+        members = _people(db, actor, "Find members", "cg_members",
+                          st.session_state.get("cg_members") or [])
     with st.form("create_group"):
-        st.markdown("**Set up a group**")
-        st.text_input("Group name", key="cg_name", help=forms.limit(120))
+        st.text_input("Group name", key="cg_name", help=forms.limit(NAME_MAX))
         forms.field_error("create_group", "name")
-        st.selectbox("Facilitator", list(names), index=None, format_func=names.get,
+        st.selectbox("Facilitator", list(leaders), index=None, format_func=leaders.get,
                      key="cg_facilitator", placeholder="Choose a person")
         forms.field_error("create_group", "facilitator")
-        st.multiselect("Members", list(names), format_func=names.get, key="cg_members",
+        st.multiselect("Members", list(members), format_func=members.get, key="cg_members",
                        placeholder="Choose 3 to 10 people")
         forms.field_error("create_group", "members")
         st.date_input("Start date", today, min_value=EARLIEST, max_value=latest,

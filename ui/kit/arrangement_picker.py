@@ -6,13 +6,22 @@ import streamlit as st
 from core.access import arrangement_access
 from core.access.roles import Actor
 
+from ui.kit import paging
+
 REMEMBERED = "chosen_arrangement"
 
 
 def choose(db, actor: Actor, *, key: str, rows: list[dict] | None = None,
            prefer: list[int] = (), empty: str = "") -> dict | None:
     """A select box of the arrangements this person may see (or `rows`). Starts on the
-    one chosen last, else the first in `prefer`, else the first listed."""
+    one chosen last, else the first in `prefer`, else the first listed. An admin sees
+    every arrangement of the authority: they search it by name."""
+    if rows is None and actor.is_admin:
+        search = st.text_input("Find an arrangement", key=f"{key}_search",
+                               placeholder="Part of the supervisor's or supervisee's name")
+        rows, found = arrangement_access.visible_found(
+            db, actor, search, limit=paging.CHOICES, keep=st.session_state.get(REMEMBERED))
+        paging.more_to_choose(min(len(rows), paging.CHOICES), found, "arrangements found")
     rows = arrangement_access.visible(db, actor) if rows is None else rows
     if not rows:
         st.info(empty or "You are not part of any supervision arrangement yet. "

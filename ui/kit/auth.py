@@ -9,7 +9,6 @@ that began before the person last signed out, was reset or was deactivated.
 """
 
 import contextvars
-import copy
 import dataclasses
 
 import streamlit as st
@@ -43,8 +42,9 @@ def _secret_cookie_key() -> str | None:
 
 def start(db) -> stauth.Authenticate:
     """Build the authenticator for this run (once: it renders a cookie component)."""
+    # No credentials up front: each attempt is handed only its own person (below).
     authenticator = stauth.Authenticate(
-        copy.deepcopy(rules.credentials(db)),
+        {"usernames": {}},
         COOKIE_NAME,
         rules.cookie_key(db, _secret_cookie_key()),
         cookie_expiry_days=rules.SESSION_HOURS / 24,
@@ -68,12 +68,21 @@ def _hold_to_portal_rules(authenticator: stauth.Authenticate, db) -> None:
     """Put the portal's rules in front of the library's credential check."""
     controller = authenticator.authentication_controller
     library_login = controller.login
+    model = controller.authentication_model
+
+    def hand_over(username) -> None:
+        # Read afresh on every attempt, never kept: an old password must stop
+        # working the moment it is reset.
+        model.credentials = rules.credentials(db, username)
 
     def login(username=None, password=None, *args, token=None, **kwargs):
         if token:
             issued = rules.token_issued_at(token)
             if not rules.sign_in_still_valid(db, token.get("username"), issued):
                 return None
+            hand_over(token.get("username"))
+            if token.get("username") not in model.credentials["usernames"]:
+                return None  # deactivated a moment ago
             library_login(token=token)
             st.session_state[SIGNED_IN_AT] = issued
             st.session_state[METHOD] = PASSWORD
@@ -87,6 +96,7 @@ def _hold_to_portal_rules(authenticator: stauth.Authenticate, db) -> None:
             st.session_state["authentication_status"] = False
             st.session_state[NOTICE] = ("error", rules.Attempt(False, until).message)
             return False
+        hand_over(username)
         if library_login(username, password, *args, **kwargs):
             rules.record_success(db, username)
             st.session_state[SIGNED_IN_AT] = clock.epoch()

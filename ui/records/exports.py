@@ -35,15 +35,15 @@ def _buttons(actor, session_id: int, day: str, *, file_audit: bool, key: str) ->
 
 def record_downloads(actor, view: dict) -> None:
     """For the supervisee and the supervisor: the agreed record as a document."""
-    record = view.get("record")
+    record = view.record
     if not record or record["status"] != "agreed":
         return
     st.subheader("Export", anchor=False)
     st.markdown("The whole agreed record, laid out as a supervision record with both "
                 "signatures and any addenda. Each download is recorded in the audit log.")
-    day = view["held_on"] or view["scheduled_at"][:10]
-    _buttons(actor, view["session_id"], day, file_audit=False,
-             key=f"export_{view['session_id']}")
+    day = view.held_on or view.scheduled_at[:10]
+    _buttons(actor, view.session_id, day, file_audit=False,
+             key=f"export_{view.session_id}")
 
 
 def file_audit_downloads(actor, arr: dict, rows: list[dict]) -> None:

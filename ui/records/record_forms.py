@@ -20,9 +20,9 @@ AUDIT = "file_audit_result"
 
 def respond(db, actor, view: dict) -> None:
     """Sign or dispute (supervisee); revise or sign keeping the dispute (supervisor)."""
-    sid, record = view["session_id"], view["record"]
+    sid, record = view.session_id, view.record
     revision = record["revision"]
-    if view["side"] == "supervisee" and view["can_sign"]:
+    if view.side == "supervisee" and view.can_sign:
         st.header("Your response", anchor=False)
         st.markdown("Read the record. Sign it if it is a fair account, or say what you "
                     "disagree with: it goes back to your supervisor.")
@@ -41,20 +41,20 @@ def respond(db, actor, view: dict) -> None:
                     db, actor, sid, comment, expected_revision=revision),
                     success="Your comment is recorded and the record goes back to your "
                             "supervisor.", clear=(f"dispute_{sid}",), fields=("comment",))
-    elif view["side"] == "supervisor" and record["status"] == "disputed":
+    elif view.side == "supervisor" and record["status"] == "disputed":
         st.header("The supervisee disputes this record", anchor=False)
         st.markdown("Revise the record on Run session and share it again, or sign it as it "
                     "stands: the dispute is then kept on the record.")
         navigation.link(Destination.RUN_SESSION, "Revise it on Run session",
                         icon=":material/edit:", query_params={"session": str(sid)})
         forms.form_error("sign")
-        if view["can_sign"] and st.button("Sign it as it stands, keeping the dispute",
+        if view.can_sign and st.button("Sign it as it stands, keeping the dispute",
                                           icon=":material/draw:"):
             forms.submit("sign", lambda: records.sign(db, actor, sid,
                                                       expected_revision=revision),
                          success="Signed with the dispute kept. The record is agreed and "
                                  "locked.")
-    elif record["status"] == "shared" and view["side"] == "supervisor":
+    elif record["status"] == "shared" and view.side == "supervisor":
         st.info("Shared and signed by you. It waits for the supervisee's signature or "
                 "comment.", icon=":material/hourglass_top:")
     elif record["status"] == "agreed":
@@ -63,9 +63,9 @@ def respond(db, actor, view: dict) -> None:
 
 
 def addendum(db, actor, view: dict) -> None:
-    if not view["can_add_addendum"]:
+    if not view.can_add_addendum:
         return
-    sid = view["session_id"]
+    sid = view.session_id
     with st.form("addendum"):
         st.markdown("**Add an addendum.** It is timestamped with your name and shown under "
                     "the record; the original text is never changed.")

@@ -36,27 +36,27 @@ def summary_rows(rows: list[dict], *, names: bool = False) -> list[dict]:
 
 
 def timeline(view: dict) -> None:
-    record = view["record"]
+    record = view.record
     steps = [("Opened", record["created_at"]), ("First shared", record["first_shared_at"]),
              ("Last shared", record["shared_at"] if record["shared_at"] !=
               record["first_shared_at"] else None),
-             (f"Signed by {inert(view['supervisor_name'])}", record["supervisor_signed_at"]),
-             (f"Signed by {inert(view['supervisee_name'])}", record["supervisee_signed_at"]),
+             (f"Signed by {inert(view.supervisor_name)}", record["supervisor_signed_at"]),
+             (f"Signed by {inert(view.supervisee_name)}", record["supervisee_signed_at"]),
              ("Agreed and locked", record["agreed_at"])]
     st.markdown(f"**Status:** {record['status_label']}  \n"
                 + "  \n".join(f"{label}: {clock.local(at)}" for label, at in steps if at))
-    if view["held_on"]:
-        st.markdown(f"Held on {clock.day(view['held_on'])} for {view['held_minutes']} "
-                    f"minutes. To be shared by {clock.day(view['share_by'])}.")
-    if view["late"]:
+    if view.held_on:
+        st.markdown(f"Held on {clock.day(view.held_on)} for {view.held_minutes} "
+                    f"minutes. To be shared by {clock.day(view.share_by)}.")
+    if view.late:
         st.warning("**Late:** this record was not shared within the contract's number of "
                    "working days.", icon=":material/schedule:")
 
 
 def minutes(view: dict) -> None:
-    parts = [f"{label}: {view['minutes'][f]} min" for f, label in FUNCTIONS.items()]
+    parts = [f"{label}: {view.minutes[f]} min" for f, label in FUNCTIONS.items()]
     st.markdown("**Minutes per function:** " + " · ".join(parts)
-                + f" · Total: {view['total_minutes']} min")
+                + f" · Total: {view.total_minutes} min")
 
 
 def item(db, actor, view: dict, it: dict, n: int) -> None:
@@ -93,7 +93,7 @@ def item(db, actor, view: dict, it: dict, n: int) -> None:
                         f" · {a['status'].capitalize()}"
                         + (" (overdue)" if a["overdue"] else "")
                         + f": {inert_block(a['description'])}")
-        if it["case_ref"] and view["side"] is not None:
+        if it["case_ref"] and view.side is not None:
             case_note(db, actor, it)
 
 
@@ -119,21 +119,21 @@ def case_note(db, actor, it: dict) -> None:
 
 
 def disputes_and_addenda(view: dict) -> None:
-    if view["disputes"]:
+    if view.disputes:
         st.subheader("Disputes", anchor=False)
-    for d in view["disputes"]:
+    for d in view.disputes:
         state = {"revised": "the supervisor revised the record and shared it again",
                  "kept": "the supervisor signed it as it stood; the dispute is kept on the "
                          "record", None: "open"}[d["resolution"]]
         text = inert_block(d["comment"]) if d["comment"] is not None else "_comment not shown_"
         st.markdown(f"**{inert(d['by_name'])}, {clock.local(d['created_at'])}** ({state}):  \n"
                     + text)
-    if view["record"]["status"] == "agreed":
+    if view.record["status"] == "agreed":
         st.subheader("Addenda", anchor=False)
-        if not view["addenda"]:
+        if not view.addenda:
             st.markdown("No addenda. The original text never changes; corrections are added "
                         "here.")
-    for x in view["addenda"]:
+    for x in view.addenda:
         body = inert_block(x["body"]) if x["body"] is not None else "_text not shown_"
         st.markdown(f"**Addendum by {inert(x['author_name'])}, {clock.local(x['created_at'])}:**"
                     f"  \n{body}")
@@ -142,6 +142,6 @@ def disputes_and_addenda(view: dict) -> None:
 def render(db, actor, view: dict) -> None:
     timeline(view)
     minutes(view)
-    for n, it in enumerate(view["items"], start=1):
+    for n, it in enumerate(view.items, start=1):
         item(db, actor, view, it, n)
     disputes_and_addenda(view)

@@ -24,17 +24,17 @@ from ui.kit.text import inert, inert_block
 
 def people(view: dict) -> dict:
     """The two people who can own an action."""
-    return {view["supervisee_id"]: view["supervisee_name"],
-            view["supervisor_id"]: view["supervisor_name"]}
+    return {view.supervisee_id: view.supervisee_name,
+            view.supervisor_id: view.supervisor_name}
 
 
 def totals(view: dict) -> None:
     st.header("Minutes so far", anchor=False)
     columns = st.columns(len(FUNCTIONS) + 1)
     for column, (function, label) in zip(columns, FUNCTIONS.items()):
-        column.metric(label, f"{view['minutes'][function]} min", border=True)
-    planned = view["held_minutes"] or view["planned_minutes"]
-    columns[-1].metric("Total recorded", f"{view['total_minutes']} min", border=True,
+        column.metric(label, f"{view.minutes[function]} min", border=True)
+    planned = view.held_minutes or view.planned_minutes
+    columns[-1].metric("Total recorded", f"{view.total_minutes} min", border=True,
                        help=f"The session is {planned} minutes long.")
 
 
@@ -44,7 +44,7 @@ _NOTES_ERROR = "private_notes_error"
 def private_notes(view: dict, session_id: int) -> None:
     """The supervisor's own preparation, saved as written; never on a shared screen."""
     key = f"private_notes_{session_id}"
-    widget_state.show(key, view["private_notes"] or "")
+    widget_state.show(key, view.private_notes or "")
 
     def save() -> None:
         # A callback runs in the next script run: its own connection, its own actor.
@@ -56,7 +56,7 @@ def private_notes(view: dict, session_id: int) -> None:
             st.session_state[_NOTES_ERROR] = str(error)
 
     with st.expander("Your private preparation notes (hidden on a shared screen)",
-                     icon=":material/lock:", expanded=bool(view["private_notes"])):
+                     icon=":material/lock:", expanded=bool(view.private_notes)):
         st.text_area("Private notes", key=key, on_change=save, height=150,
                      help=forms.limit(sessions.NOTES_MAX, "Only you can read these. Saved "
                                                           "when you move to the next field."))
@@ -71,7 +71,7 @@ def move(db, actor, item_id: int, direction: str) -> None:
 
 def item(db, actor, view: dict, it: dict, n: int, last: bool) -> None:
     """One agenda item, every field saved as it is written."""
-    editable = view["can_edit"]
+    editable = view.can_edit
     with st.container(border=True):
         title, order = st.columns([4, 1])
         flag = " · Safeguarding concern" if it["safeguarding"] else ""
@@ -216,7 +216,7 @@ def add_item(db, actor, view: dict) -> None:
             forms.form_error(form)
             if st.form_submit_button("Add the item"):
                 forms.submit(form, lambda: records.add_item(
-                    db, actor, view["session_id"], title=title, function=function,
+                    db, actor, view.session_id, title=title, function=function,
                     case_ref=case_ref), success="Item added to the agenda.",
                     clear={f"{form}_title": "", f"{form}_function": None, f"{form}_case": ""},
                     fields=("title", "function", "case_ref"))
@@ -225,20 +225,20 @@ def add_item(db, actor, view: dict) -> None:
 def close(db, actor, view: dict) -> None:
     """Mark the session held, then share the record."""
     st.header("After the session", anchor=False)
-    record, sid = view["record"], view["session_id"]
+    record, sid = view.record, view.session_id
     today = clock.today()
-    scheduled = session_date(view["scheduled_at"])
-    if view["session_status"] == "planned" and view["can_edit"] and scheduled > today:
+    scheduled = session_date(view.scheduled_at)
+    if view.session_status == "planned" and view.can_edit and scheduled > today:
         st.markdown(f"Mark the session held once it has taken place, from "
                     f"{clock.day(scheduled)}. Then share the record.")
-    elif view["session_status"] == "planned" and view["can_edit"]:
+    elif view.session_status == "planned" and view.can_edit:
         with st.form("mark_held"):
             st.markdown("**Mark the session held** with how long it took.")
             held_on = st.date_input("Held on", scheduled, max_value=today,
                                     format="DD/MM/YYYY", key="held_on")
             forms.field_error("mark_held", "held_on")
             minutes = st.number_input("How long it took (minutes)", 5, 480,
-                                      view["planned_minutes"],
+                                      view.planned_minutes,
                                       5, key="held_minutes")
             forms.field_error("mark_held", "held_minutes")
             forms.form_error("mark_held")
@@ -246,23 +246,23 @@ def close(db, actor, view: dict) -> None:
                 forms.submit("mark_held", lambda: records.mark_held(
                     db, actor, sid, held_on, minutes), success="Marked held.",
                     fields=("held_on", "held_minutes"))
-    elif view["session_status"] == "held":
-        st.markdown(f"Held on {clock.day(view['held_on'])} for {view['held_minutes']} "
-                    f"minutes. Share the record by {clock.day(view['share_by'])}.")
-    if view["late"]:
+    elif view.session_status == "held":
+        st.markdown(f"Held on {clock.day(view.held_on)} for {view.held_minutes} "
+                    f"minutes. Share the record by {clock.day(view.share_by)}.")
+    if view.late:
         st.warning("This record was not shared within the contract's working days: it is "
                    "shown as late to you and to the team lead.", icon=":material/schedule:")
     if record["status"] == "disputed":
         st.warning("The supervisee disputed this record. Revise it above and share it "
                    "again, or sign it as it stands on the Records page, with the dispute "
                    "kept on the record.", icon=":material/rate_review:")
-        for d in view["disputes"]:
+        for d in view.disputes:
             if d["resolved_at"] is None and d["comment"] is not None:
                 st.markdown(f"**{inert(d['by_name'])}, {clock.local(d['created_at'])}:** "
                             f"{inert_block(d['comment'])}")
-    if view["can_share"]:
+    if view.can_share:
         forms.form_error("share")
-        if st.button("Share the record with " + inert(view["supervisee_name"]), type="primary",
+        if st.button("Share the record with " + inert(view.supervisee_name), type="primary",
                      icon=":material/send:", key="share_record",
                      help="Sharing is your signature on the record as it stands."):
             forms.submit("share", lambda: records.share(db, actor, sid),

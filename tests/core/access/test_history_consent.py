@@ -56,7 +56,7 @@ def test_giving_and_withdrawing_change_what_the_new_supervisor_reads_at_once(dem
     assert history_consent.give(demo, tom_baker, tom["new"]) is True
     assert old <= _readable(demo, "helen.carter")
     view = records.agenda(demo, helen, some)
-    assert not (view["can_edit"] or view["can_sign"] or view["can_add_addendum"])
+    assert not (view.can_edit or view.can_sign or view.can_add_addendum)
     assert history_consent.choices(demo, tom_baker)[0]["given_at"]
     assert history_consent.give(demo, tom_baker, tom["new"]) is False  # no second event
 
@@ -83,7 +83,7 @@ def test_the_former_supervisor_keeps_read_only_access_either_way(demo, tom, give
     old = _old_sessions(demo, tom["old"])
     assert old <= _readable(demo, "marcus.reid")
     view = records.agenda(demo, marcus, next(iter(old)))
-    assert view["items"] and not view["can_edit"]
+    assert view.items and not view.can_edit
     # and Marcus never reads Helen's records with Tom
     new = {r["session_id"] for r in records.my_records(demo, actor(demo, "tom.baker"))
            if r["arrangement_id"] == tom["new"]}

@@ -52,9 +52,9 @@ def test_nobody_else_signs(demo, draft, username):
 
 
 def test_another_supervisor_cannot_even_read_it(demo, draft):
-    _arrangement_id, contract_id = draft
+    arrangement_id, _contract_id = draft
     with pytest.raises(PermissionDenied, match="You do not have access"):
-        contract_rows.get(demo, contract_id)
+        contracts.versions(demo, who(demo, "marcus.reid"), arrangement_id)
 
 
 def test_signing_twice_is_refused(demo, draft):

@@ -169,7 +169,7 @@ def test_team_lead_exports_a_file_audit_copy_audited_and_the_supervisee_told(agr
     assert FLAGGED_TEXT in body  # flagged: a safeguarding concern
     assert SUPPORT_TEXT not in body and ADDENDUM not in body
     assert "1 personal support item(s) withheld" in body
-    shown = [i["id"] for i in records.agenda(db, actor(db, "sam.taylor"), sid)["items"]
+    shown = [i["id"] for i in records.agenda(db, actor(db, "sam.taylor"), sid).items
              if i["function"] != "support" or i["safeguarding"]]
     reads = audit_rows(db, "file_audit_read")
     assert sorted(r["entity_id"] for r in reads) == sorted(shown)
@@ -200,7 +200,7 @@ def test_every_export_writes_an_audit_event(agreed):
     assert [(r["actor_id"], r["entity"], r["detail"]["format"], r["detail"]["scope"])
             for r in rows] == [(sam.id, "record", "pdf", "full"),
                                (helen.id, "record", "docx", "full")]
-    assert rows[0]["entity_id"] == records.agenda(db, sam, sid)["record"]["id"]
+    assert rows[0]["entity_id"] == records.agenda(db, sam, sid).record["id"]
 
 
 def test_only_an_agreed_record_exports(demo):
@@ -231,4 +231,4 @@ def _party(db, username, session_id) -> bool:
         view = records.agenda(db, actor(db, username), session_id)
     except PermissionDenied:
         return False
-    return view["side"] is not None
+    return view.side is not None

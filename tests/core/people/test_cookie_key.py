@@ -33,11 +33,13 @@ def test_a_short_override_is_refused(database, monkeypatch):
         auth.cookie_key(database)
 
 
-def test_the_credentials_dict_holds_active_users_and_hashes_only(demo):
-    creds = auth.credentials(demo)["usernames"]
-    assert "sam.taylor" in creds
+def test_the_credentials_dict_holds_only_the_one_active_user_tried(demo):
+    creds = auth.credentials(demo, " Sam.Taylor ")["usernames"]
+    assert list(creds) == ["sam.taylor"]
     assert creds["sam.taylor"]["password"].startswith("$2b$")
+    assert auth.credentials(demo, "")["usernames"] == {}
+    assert auth.credentials(demo, "nobody.here")["usernames"] == {}
     from db import users as table
 
     table.update(demo, table.by_username(demo, "sam.taylor")["id"], active=0)
-    assert "sam.taylor" not in auth.credentials(demo)["usernames"]
+    assert "sam.taylor" not in auth.credentials(demo, "sam.taylor")["usernames"]

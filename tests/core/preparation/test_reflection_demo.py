@@ -4,6 +4,7 @@ import pytest
 from reflection_fixtures import actor, session
 
 from core.preparation import journal
+from core import insights
 from core.preparation import reflections
 from core.demo.reflections import load_reflections
 from core.preparation.reflections import State
@@ -67,7 +68,7 @@ def test_sams_next_session_has_a_draft_in_progress_and_jordans_is_ready(demo, se
 def test_wellbeing_moves_over_time(demo, sessions):
     load_reflections(demo, people(demo))
     sam = actor(demo, "sam.taylor")
-    scores = [w["score"] for w in reflections.wellbeing_over_time(demo, sam, sam.id)]
+    scores = [w.score for w in insights.wellbeing(demo, sam, sam.id)]
     assert len(scores) >= 8 and len(set(scores)) >= 3
     assert min(scores) <= 4 < max(scores)
 

@@ -3,9 +3,10 @@ entries only the supervisee; a submitted reflection the supervisee and that
 arrangement's supervisor; never a team lead, an admin or another supervisor."""
 
 import pytest
-from reflection_fixtures import actor, mark, session
+from reflection_fixtures import actor, mark, session, set_wellbeing
 
 from core.preparation import journal
+from core import insights
 from core.preparation import reflections
 from core.errors import PermissionDenied
 from db import prompt_sets as prompt_table
@@ -26,7 +27,7 @@ def shared(demo):
     draft = reflections.open_draft(demo, sam, session_id)
     answer = draft["answers"][0]["id"]
     reflections.save_field(demo, sam, draft["id"], f"answers.{answer}.answer", "My goal", was="")
-    reflections.set_wellbeing(demo, sam, draft["id"], score=6, note="ok", shared=True)
+    set_wellbeing(demo, sam, draft["id"], score=6, note="ok", shared=True)
     reflections.submit(demo, sam, draft["id"])
     entry = journal.save(demo, sam, None, title="Private", body="Only mine")
     return {"session": session_id, "reflection": draft["id"], "answer": answer,
@@ -46,7 +47,7 @@ def draft_operations(demo, person, shared):
         "submit": lambda: reflections.submit(demo, person, rid),
         "copy": lambda: reflections.copy_journal_entry(demo, person, rid, shared["entry"],
                                                        answer),
-        "wellbeing": lambda: reflections.set_wellbeing(demo, person, rid, score=1),
+        "wellbeing": lambda: set_wellbeing(demo, person, rid, score=1),
     }
 
 
@@ -106,7 +107,8 @@ def test_outsiders_never_read_a_submitted_reflection(demo, shared, username):
         reflections.versions(demo, person, shared["session"])
     assert shared["session"] not in [r["session_id"] for r in
                                      reflections.for_supervisor(demo, person, include_held=True)]
-    assert reflections.wellbeing_over_time(demo, person, actor(demo, SUPERVISEE).id) == []
+    with pytest.raises(PermissionDenied):
+        insights.wellbeing(demo, person, actor(demo, SUPERVISEE).id)
     assert not any("Sam Taylor" in t.text for t in reflections.tasks(demo, person))
 
 

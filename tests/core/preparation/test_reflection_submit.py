@@ -1,9 +1,10 @@
 """Submitting shares a version; the supervisor sees the latest, earlier ones are kept."""
 
 import pytest
-from reflection_fixtures import actor, mark, session
+from reflection_fixtures import actor, mark, session, set_wellbeing
 
 from core.preparation import prompt_sets
+from core import insights
 from core.preparation import reflections
 from core.errors import ValidationError
 from core.preparation.reflections import ReflectionClosed, State
@@ -108,12 +109,12 @@ def test_wellbeing_reaches_the_supervisor_only_while_shared(demo, people, prepar
     sam, helen = people["sam.taylor"], people["helen.carter"]
 
     def score(who):  # this session's score as `who` sees it over time (the demo has others)
-        return {w["session_id"]: w["score"]
-                for w in reflections.wellbeing_over_time(demo, who, sam.id)}.get(session_id)
-    reflections.set_wellbeing(demo, sam, reflection_id, score=4, note="Court week", shared=False)
+        day = reflections.session_date(demo["sessions"].get(session_id)["scheduled_at"])
+        return {w.on: w.score for w in insights.wellbeing(demo, who, sam.id)}.get(day)
+    set_wellbeing(demo, sam, reflection_id, score=4, note="Court week", shared=False)
     reflections.submit(demo, sam, reflection_id)
     assert reflections.latest_submitted(demo, helen, session_id)["wellbeing"] is None
-    reflections.set_wellbeing(demo, sam, reflection_id, score=4, note="Court week", shared=True)
+    set_wellbeing(demo, sam, reflection_id, score=4, note="Court week", shared=True)
     assert reflections.open_draft(demo, sam, session_id)["state"] is State.CHANGED
     reflections.submit(demo, sam, reflection_id)
     assert reflections.latest_submitted(demo, helen, session_id)["wellbeing"] == {

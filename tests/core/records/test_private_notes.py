@@ -17,8 +17,8 @@ def test_the_supervisor_writes_notes_only_they_read_back(demo):
     sid = planned(demo)
     helen = actor(demo, "helen.carter")
     sessions.save_private_notes(demo, helen, sid, NOTES)
-    assert records.agenda(demo, helen, sid)["private_notes"] == NOTES
-    assert records.agenda(demo, actor(demo, "sam.taylor"), sid)["private_notes"] is None
+    assert records.agenda(demo, helen, sid).private_notes == NOTES
+    assert records.agenda(demo, actor(demo, "sam.taylor"), sid).private_notes is None
 
 
 @pytest.mark.parametrize("username", ["sam.taylor", "priya.shah", "marcus.reid", "admin"])

@@ -64,7 +64,7 @@ def test_text_is_kept_exactly_as_typed(demo, item, text):
     helen, sid, item_id = item
     records.save_item(demo, helen, item_id, {"discussion": text, "decision": text,
                                              "rationale": text, "minutes": "15"}, 0)
-    shown = next(i for i in records.agenda(demo, helen, sid)["items"] if i["id"] == item_id)
+    shown = next(i for i in records.agenda(demo, helen, sid).items if i["id"] == item_id)
     assert shown["discussion"] == shown["decision"] == text and shown["minutes"] == 15
 
 
@@ -96,7 +96,7 @@ def test_flags_and_actions_need_their_reasons(demo, item):
         records.flag_safeguarding(demo, helen, item_id, "again")
     records.unflag_safeguarding(demo, helen, item_id, "Flagged the wrong item")
     row = records.agenda(demo, helen, sid)
-    assert not next(i for i in row["items"] if i["id"] == item_id)["safeguarding"]
+    assert not next(i for i in row.items if i["id"] == item_id)["safeguarding"]
     reasons = [r[0] for r in demo.execute(
         "SELECT detail FROM audit_events WHERE entity = 'agenda_item' AND entity_id = ? "
         "AND action LIKE 'safeguarding%' ORDER BY id", [item_id])]
@@ -112,4 +112,4 @@ def test_a_dispute_comment_is_required_and_bounded(demo):
         with pytest.raises(ValidationError) as error:
             records.dispute(demo, sam, sid, comment)
         assert "comment" in error.value.errors
-    assert records.agenda(demo, sam, sid)["record"]["status"] == "shared"
+    assert records.agenda(demo, sam, sid).record["status"] == "shared"

@@ -22,11 +22,11 @@ def test_submitted_agenda_items_come_first(demo):
                                 function="support", wants="support")
     reflections.submit(demo, sam, draft["id"])
     view = records.open_session(demo, helen, sid)
-    first = view["items"][0]
+    first = view.items[0]
     assert (first["source"], first["title"], first["function"], first["case_ref"],
             first["wants"]) == ("supervisee", "Court statement for CR-118902", "development",
                                 "CR-118902", "advice")
-    assert view["items"][1]["title"] == "Draft only item"
+    assert view.items[1]["title"] == "Draft only item"
 
 
 def test_a_draft_reflection_is_not_on_the_agenda(demo):
@@ -36,7 +36,7 @@ def test_a_draft_reflection_is_not_on_the_agenda(demo):
     reflections.add_agenda_item(demo, sam, draft["id"], title="Not shared yet",
                                 function="support", wants="support")
     view = records.open_session(demo, helen, sid)
-    assert all(i["title"] != "Not shared yet" for i in view["items"])
+    assert all(i["title"] != "Not shared yet" for i in view.items)
 
 
 def test_open_actions_carry_forward_until_closed(demo):
@@ -50,7 +50,7 @@ def test_open_actions_carry_forward_until_closed(demo):
                                 due_date=clock.today() + timedelta(days=5))
     actions.close_action(demo, helen, closed, "done", "Legal replied: letter sent.")
     _second, later = opened(demo, days=-2)
-    carried = [i for i in later["items"] if i["source"] == "action"]
+    carried = [i for i in later.items if i["source"] == "action"]
     assert kept in [i["action_id"] for i in carried]
     assert closed not in [i["action_id"] for i in carried]
     mine = item_of(later, action_id=kept)
@@ -62,7 +62,7 @@ def test_open_actions_carry_forward_until_closed(demo):
     shown = item_of(records.agenda(demo, helen, _second), action_id=kept)
     assert shown["carried"]["status"] == "done" and shown["carried"]["outcome"] == "Booked for May."
     _third, third = opened(demo, days=-1)
-    assert kept not in [i["action_id"] for i in third["items"]]
+    assert kept not in [i["action_id"] for i in third.items]
 
 
 def test_either_person_owns_an_action_but_nobody_else(demo):
@@ -97,13 +97,13 @@ def test_a_contract_review_item_when_the_review_is_due(demo):
     demo.execute("UPDATE contracts SET review_date = ? WHERE arrangement_id = ?",
                  [soon, arrangement])
     _sid, view = opened(demo)
-    review = [i for i in view["items"] if i["source"] == "contract_review"]
+    review = [i for i in view.items if i["source"] == "contract_review"]
     assert len(review) == 1 and "Review the supervision contract" in review[0]["title"]
     far = (clock.today() + timedelta(days=200)).isoformat()
     demo.execute("UPDATE contracts SET review_date = ? WHERE arrangement_id = ?",
                  [far, arrangement])
     _sid, view = opened(demo, days=-3)
-    assert not [i for i in view["items"] if i["source"] == "contract_review"]
+    assert not [i for i in view.items if i["source"] == "contract_review"]
 
 
 def test_marking_held_without_opening_still_makes_a_record(demo):
@@ -111,7 +111,7 @@ def test_marking_held_without_opening_still_makes_a_record(demo):
     sid = planned(demo, days=-1)
     records.mark_held(demo, helen, sid, clock.today() - timedelta(days=1), 60)
     view = records.agenda(demo, helen, sid)
-    assert view["record"]["status"] == "draft" and view["session_status"] == "held"
+    assert view.record["status"] == "draft" and view.session_status == "held"
 
 
 def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(demo):
@@ -122,22 +122,22 @@ def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(d
                                 function="development", case_ref="CR-118902", wants="advice")
     reflections.submit(demo, sam, draft["id"])
     view = records.open_session(demo, helen, sid)
-    assert view["new_proposals"] == 0
+    assert view.new_proposals == 0
     draft = reflections.open_draft(demo, sam, sid)
     reflections.add_agenda_item(demo, sam, draft["id"], title="Feeling stretched 😓",
                                 function="support", wants="support")
     reflections.submit(demo, sam, draft["id"])
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 1
-    assert records.agenda(demo, sam, sid)["new_proposals"] == 0  # the supervisor's to add
+    assert records.agenda(demo, helen, sid).new_proposals == 1
+    assert records.agenda(demo, sam, sid).new_proposals == 0  # the supervisor's to add
     with pytest.raises(PermissionDenied):
         records.add_new_proposals(demo, sam, sid)
     assert records.add_new_proposals(demo, helen, sid) == 1
     assert records.add_new_proposals(demo, helen, sid) == 0
     view = records.agenda(demo, helen, sid)
-    titles = [i["title"] for i in view["items"]]
+    titles = [i["title"] for i in view.items]
     assert titles.count("Court statement for CR-118902") == 1
     assert item_of(view, title="Feeling stretched 😓")["source"] == "supervisee"
-    assert view["new_proposals"] == 0
+    assert view.new_proposals == 0
 
 
 def _submitted(demo, sam, sid, *items) -> None:
@@ -157,17 +157,17 @@ def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(
     view = records.open_session(demo, helen, sid)
     theirs = item_of(view, source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    assert records.agenda(demo, helen, sid).new_proposals == 0
     theirs = item_of(records.agenda(demo, helen, sid), source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"title": "Workload and sleep"},
                       theirs["revision"])
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    assert records.agenda(demo, helen, sid).new_proposals == 0
     assert records.add_new_proposals(demo, helen, sid) == 0
     # a later, genuinely new item is still offered, and only that one
     _submitted(demo, sam, sid, ("Court skills course", "development"))
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 1
+    assert records.agenda(demo, helen, sid).new_proposals == 1
     assert records.add_new_proposals(demo, helen, sid) == 1
-    titles = [i["title"] for i in records.agenda(demo, helen, sid)["items"]
+    titles = [i["title"] for i in records.agenda(demo, helen, sid).items
               if i["source"] == "supervisee"]
     assert titles == ["Workload and sleep", "Court skills course"]
 
@@ -183,7 +183,7 @@ def test_an_item_proposed_again_as_it_was_is_not_new(demo):
                                 function="performance", wants="advice")
     with pytest.raises(ValidationError, match="Nothing has changed"):
         reflections.submit(demo, sam, draft["id"])
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    assert records.agenda(demo, helen, sid).new_proposals == 0
 
 
 def test_an_agenda_built_before_items_kept_their_id_still_matches_them(demo):
@@ -196,7 +196,7 @@ def test_an_agenda_built_before_items_kept_their_id_still_matches_them(demo):
     demo.execute("UPDATE agenda_items SET proposal_id = NULL WHERE session_id = ?", [sid])
     theirs = item_of(view, source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 0
+    assert records.agenda(demo, helen, sid).new_proposals == 0
     # the supervisee submits again after the upgrade: their item now has an id
     _submitted(demo, sam, sid, ("Court skills course", "development"))
-    assert records.agenda(demo, helen, sid)["new_proposals"] == 1
+    assert records.agenda(demo, helen, sid).new_proposals == 1

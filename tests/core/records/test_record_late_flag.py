@@ -39,9 +39,9 @@ def test_late_means_more_working_days_than_the_contract_allows(demo, back, days,
     # More working days than allowed; or exactly that many and then a weekend or
     # bank holiday gone by (shared on a Saturday after a Friday deadline is late).
     used = workdays.working_days_between(held, counted_to)
-    assert view["late"] == (used > days or
+    assert view.late == (used > days or
                             (used == days and not workdays.is_working_day(counted_to)))
-    assert view["share_by"] == workdays.add_working_days(held, days).isoformat()
+    assert view.share_by == workdays.add_working_days(held, days).isoformat()
 
 
 def test_a_late_record_is_flagged_for_the_supervisor_and_the_team_lead(demo):
@@ -57,7 +57,7 @@ def test_a_late_record_is_flagged_for_the_supervisor_and_the_team_lead(demo):
     assert any("Sam Taylor" in t.text and "was due by" in t.text for t in texts)
     # the team lead sees the flag, never the text, on the record listing
     listed = {r["session_id"]: r for r in records.records_for(demo, priya, records.agenda(
-        demo, helen, sid)["arrangement_id"])}
+        demo, helen, sid).arrangement_id)}
     assert listed[sid]["late"] and "discussion" not in listed[sid]
 
 
@@ -66,4 +66,4 @@ def test_shared_in_time_stays_on_time_after_a_dispute(demo):
     held = workdays.add_working_days(clock.today(), -10)
     _set(demo, sid, held, 5, workdays.add_working_days(held, 5))
     demo.execute("UPDATE records SET status = 'disputed' WHERE session_id = ?", [sid])
-    assert not records.agenda(demo, actor(demo, "helen.carter"), sid)["late"]
+    assert not records.agenda(demo, actor(demo, "helen.carter"), sid).late

@@ -43,7 +43,7 @@ def shared(demo):
 
 
 def _texts(view) -> dict:
-    return {i["title"]: i["discussion"] for i in view["items"] if i["title"] or i["discussion"]}
+    return {i["title"]: i["discussion"] for i in view.items if i["title"] or i["discussion"]}
 
 
 @pytest.mark.parametrize("username", ["sam.taylor", "helen.carter"])
@@ -51,23 +51,23 @@ def test_the_two_people_read_every_item(demo, shared, username):
     sid, _ids = shared
     view = records.agenda(demo, actor(demo, username), sid)
     assert set(TEXTS.values()) <= set(_texts(view).values())
-    assert not any(i["text_hidden"] for i in view["items"])
-    support_action = next(a for a in view["actions"])
+    assert not any(i["text_hidden"] for i in view.items)
+    support_action = next(a for a in view.actions)
     assert support_action["description"] == "Find the staff counselling number"
 
 
 def test_the_team_lead_sees_structure_but_no_text_on_the_record_view(demo, shared):
     sid, ids = shared
     view = records.agenda(demo, actor(demo, "priya.shah"), sid)
-    assert view["minutes"]["support"] == 20 and view["record"]["status"] == "shared"
-    mine = {i["id"]: i for i in view["items"]}
+    assert view.minutes["support"] == 20 and view.record["status"] == "shared"
+    mine = {i["id"]: i for i in view.items}
     for item_id in ids.values():
         assert mine[item_id]["text_hidden"] and mine[item_id]["discussion"] is None
         assert mine[item_id]["title"] is None
     assert mine[ids["flagged"]]["safeguarding"]
-    assert all(a["description"] is None for a in view["actions"])
-    assert view["private_notes"] is None and view["side"] is None
-    assert not (view["can_edit"] or view["can_sign"] or view["can_share"])
+    assert all(a["description"] is None for a in view.actions)
+    assert view.private_notes is None and view.side is None
+    assert not (view.can_edit or view.can_sign or view.can_share)
 
 
 def test_a_file_audit_reads_performance_development_and_flagged_items_only(demo, shared):
@@ -138,9 +138,9 @@ def test_only_the_supervisor_writes(demo, shared, username):
 def test_the_supervisors_private_notes_stay_hers(demo, shared):
     sid, _ids = shared
     demo.execute("UPDATE sessions SET private_notes = 'Check on the sickness' WHERE id = ?", [sid])
-    assert records.agenda(demo, actor(demo, "helen.carter"), sid)["private_notes"] == \
+    assert records.agenda(demo, actor(demo, "helen.carter"), sid).private_notes == \
         "Check on the sickness"
-    assert records.agenda(demo, actor(demo, "sam.taylor"), sid)["private_notes"] is None
+    assert records.agenda(demo, actor(demo, "sam.taylor"), sid).private_notes is None
 
 
 @pytest.fixture
@@ -159,7 +159,7 @@ def test_the_former_supervisor_keeps_read_only_access(demo, old_record):
     marcus = actor(demo, "marcus.reid")
     view = records.agenda(demo, marcus, sid)
     assert set(TEXTS.values()) <= set(_texts(view).values())
-    assert not view["can_edit"] and not view["can_sign"]
+    assert not view.can_edit and not view.can_sign
     assert sid in {r["session_id"] for r in records.my_records(demo, marcus)}
     records.dispute(demo, actor(demo, "tom.baker"), sid, "Still disagree")
     with pytest.raises(PermissionDenied, match="read-only"):
@@ -178,7 +178,7 @@ def test_the_new_supervisor_reads_earlier_records_only_with_consent(demo, old_re
                  [clock.stamp(), arrangement_id(demo, "tom.baker", supervisor="helen.carter")])
     view = records.agenda(demo, helen, sid)
     assert set(TEXTS.values()) <= set(_texts(view).values())
-    assert not (view["can_edit"] or view["can_sign"] or view["can_add_addendum"])
+    assert not (view.can_edit or view.can_sign or view.can_add_addendum)
     assert sid in {r["session_id"] for r in records.my_records(demo, helen)}
     with pytest.raises((PermissionDenied, RecordLocked)):
         records.save_item(demo, helen, ids["performance"], {"minutes": 1}, 1)

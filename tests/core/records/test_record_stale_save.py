@@ -26,7 +26,7 @@ def test_a_stale_copy_is_refused(demo):
 def test_every_save_bumps_the_item_and_the_record(demo):
     helen = actor(demo, "helen.carter")
     sid, view = opened(demo)
-    before = view["record"]["revision"]
+    before = view.record["revision"]
     item = records.add_item(demo, helen, sid, title="Workload", function="performance")
     one = records.save_item(demo, helen, item, {"minutes": 10}, 0)
     two = records.save_item(demo, helen, item, {"function": "development"}, one["revision"])
@@ -41,9 +41,9 @@ def test_a_signature_on_text_that_changed_is_refused(demo):
     from record_fixtures import held_and_shared
 
     sid = held_and_shared(demo)
-    seen = records.agenda(demo, sam, sid)["record"]["revision"]
+    seen = records.agenda(demo, sam, sid).record["revision"]
     records.dispute(demo, sam, sid, "Wrong date")
     records.share(demo, helen, sid)
     with pytest.raises(StaleWrite, match="changed while you were reading"):
         records.sign(demo, sam, sid, expected_revision=seen)
-    assert records.agenda(demo, sam, sid)["record"]["status"] == "shared"
+    assert records.agenda(demo, sam, sid).record["status"] == "shared"

@@ -29,7 +29,7 @@ def test_overdue_actions_are_flagged_for_their_owner_only(demo):
 def test_records_to_sign_and_disputed_records(demo):
     sam = actor(demo, "sam.taylor")
     sid = held_and_shared(demo)
-    day = clock.day(records.agenda(demo, sam, sid)["held_on"])
+    day = clock.day(records.agenda(demo, sam, sid).held_on)
     sign = f"Read and sign the record of your session on {day} with Helen Carter"
     assert sign in [t[0] for t in texts(demo, "sam.taylor")]
     records.dispute(demo, sam, sid, "Not right")

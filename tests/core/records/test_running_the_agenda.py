@@ -13,13 +13,13 @@ from core.errors import ValidationError
 def test_reorder_add_remove_and_running_totals(demo):
     helen = actor(demo, "helen.carter")
     sid, view = opened(demo)
-    carried = len(view["items"])
+    carried = len(view.items)
     a = records.add_item(demo, helen, sid, title="A", function="performance")
     b = records.add_item(demo, helen, sid, title="B", function="support")
     c = records.add_item(demo, helen, sid, title="C", function="development")
     records.move_item(demo, helen, c, "up")
     records.move_item(demo, helen, a, "down")
-    order = [i["title"] for i in records.agenda(demo, helen, sid)["items"]][carried:]
+    order = [i["title"] for i in records.agenda(demo, helen, sid).items][carried:]
     assert order == ["C", "A", "B"]
     records.move_item(demo, helen, b, "down")  # already last: nothing moves
     records.save_item(demo, helen, a, {"minutes": 30}, 0)
@@ -27,12 +27,12 @@ def test_reorder_add_remove_and_running_totals(demo):
     records.save_item(demo, helen, c, {"function": "support"}, 0)
     records.save_item(demo, helen, c, {"minutes": "5"}, 1)
     view = records.agenda(demo, helen, sid)
-    assert view["minutes"] == {"performance": 30, "development": 0, "support": 20}
-    assert view["total_minutes"] == 50
+    assert view.minutes == {"performance": 30, "development": 0, "support": 20}
+    assert view.total_minutes == 50
     records.remove_item(demo, helen, b)
     view = records.agenda(demo, helen, sid)
-    assert [i["title"] for i in view["items"]][carried:] == ["C", "A"]
-    assert [i["position"] for i in view["items"]] == list(range(len(view["items"])))
+    assert [i["title"] for i in view.items][carried:] == ["C", "A"]
+    assert [i["position"] for i in view.items] == list(range(len(view.items)))
     with pytest.raises(ValueError):
         records.move_item(demo, helen, a, "sideways")
 
@@ -45,7 +45,7 @@ def test_items_with_actions_or_from_elsewhere_stay(demo):
                        due_date=clock.today())
     with pytest.raises(ValidationError, match="has actions"):
         records.remove_item(demo, helen, item)
-    carried = [i for i in view["items"] if i["source"] != "supervisor"]
+    carried = [i for i in view.items if i["source"] != "supervisor"]
     if carried:
         with pytest.raises(ValidationError, match="Only items you added"):
             records.remove_item(demo, helen, carried[0]["id"])
@@ -79,11 +79,11 @@ def test_a_cancelled_session_cannot_be_run(demo):
 def test_running_totals_are_the_minutes_recorded_per_function(demo, entries):
     helen = actor(demo, "helen.carter")
     sid, view = opened(demo)
-    expected = dict(view["minutes"])  # whatever the carried items already hold
+    expected = dict(view.minutes)  # whatever the carried items already hold
     for function, minutes in entries:
         item = records.add_item(demo, helen, sid, title="Item", function=function)
         records.save_item(demo, helen, item, {"minutes": minutes}, 0)
         expected[function] += minutes or 0
     view = records.agenda(demo, helen, sid)
-    assert view["minutes"] == expected
-    assert view["total_minutes"] == sum(expected.values())
+    assert view.minutes == expected
+    assert view.total_minutes == sum(expected.values())

@@ -2,15 +2,16 @@
 safeguarding-flagged items only, every read audited and the supervisee told by a notice."""
 
 from db import records as table
+
 from core import clock
-from core.admin import audit
 from core.access import permissions
-from core.preparation import reflections as reflection_rules
-from core.errors import PermissionDenied
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor
-from core.records.agenda import _action_view, _item_view
-from core.records.common import _arrangement, _session, _session_day
+from core.admin import audit
+from core.errors import PermissionDenied
+from core.preparation import reflections as reflection_rules
+from core.records.common import arrangement_of, session_row, session_day
+from core.records.running import action_view, item_view
 
 
 def _audit_items(rows: list[dict]) -> list[dict]:
@@ -30,8 +31,8 @@ def file_audit(db, actor: Actor, *, session_id: int | None = None,
     if (session_id is None) == (arrangement_id is None):
         raise ValueError("give a session_id or an arrangement_id")
     if session_id is not None:
-        found = _session(db, session_id)
-        arr = _arrangement(db, found)
+        found = session_row(db, session_id)
+        arr = arrangement_of(db, found)
         sessions = [found]
     else:
         arr = permissions.arrangement(db, int(arrangement_id))
@@ -53,20 +54,20 @@ def file_audit(db, actor: Actor, *, session_id: int | None = None,
             rows = _audit_items(table.items(db, found["id"]))
             raised = table.actions_raised(db, found["id"])
             for row in rows:
-                own = [dict(_action_view(a, held, actor, today), description=a["description"],
+                own = [dict(action_view(a, held, actor, today), description=a["description"],
                             outcome=a["outcome"])
                        for a in raised if a["agenda_item_id"] == row["id"]]
                 out.append({"session_id": found["id"], "when": reflection_rules.when(
                     found["scheduled_at"]), "held_on": found["held_on"],
                     "record_status": record["status"],
-                    "item": _item_view(row, True, own, None)})
+                    "item": item_view(row, True, own, None)})
                 audit.record(db, actor.id, "file_audit_read", "agenda_item", row["id"],
                              session_id=found["id"], arrangement_id=arr["id"],
                              safeguarding=bool(row["safeguarding"]))
             if rows:
                 flagged = sum(1 for r in rows if r["safeguarding"])
                 text = (f"{actor.name}, team lead, read {len(rows)} item(s) of the record of "
-                        f"your session on {clock.day(_session_day(found))} with "
+                        f"your session on {clock.day(session_day(found))} with "
                         f"{found['supervisor_name']} for a file audit")
                 if flagged:
                     text += f", including {flagged} flagged as a safeguarding concern"

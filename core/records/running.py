@@ -3,26 +3,65 @@ or held session, from the supervisee's submitted items, every open action carrie
 forward, a contract review when one is due, and the supervisor's own items."""
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, timedelta
+
 from db import arrangements as arrangement_table
 from db import records as table
-from core.access import arrangement_access as access
+
 from core import clock
-from core.admin import audit
+from core.access import arrangement_access as access
 from core.access import permissions
-from core.preparation import reflections as reflection_rules
-from core.contracts.contract import current_contract, review_due
-from core.errors import ValidationError
-from core.vocabulary import FUNCTIONS, label as function_label
 from core.access.permissions import Access, Relation
 from core.access.roles import Actor
+from core.admin import audit
+from core.contracts.contract import current_contract, review_due
+from core.errors import ValidationError
 from core.insights.timeliness import record_late, share_by as share_by_day
-from core.records.common import EDITABLE, RUN_SINCE_DAYS, SOURCES, STATUSES, TEXT_FIELDS, _arrangement, _bump, _editable_record, _ended, _may_read_text, _require_supervisor, _session, _session_day
+from core.preparation import reflections as reflection_rules
+from core.records.common import EDITABLE, RUN_SINCE_DAYS, SOURCES, STATUSES, TEXT_FIELDS, arrangement_of, bump_revision, editable_record, has_ended, may_read_text, require_supervisor, session_row, session_day
 from core.validation import TITLE_MAX
+from core.vocabulary import FUNCTIONS, label as function_label
 
 
-def _action_view(row: dict, held: frozenset, actor: Actor, today: date) -> dict:
-    shown = _may_read_text({"safeguarding": 0, "function": row.get("item_function")
+
+@dataclass(frozen=True)
+class AgendaView:
+    """A session's agenda and record as one person may see it, with what they may do."""
+    session_id: int
+    arrangement_id: int
+    supervisee_id: int
+    supervisee_name: str
+    supervisor_id: int
+    supervisor_name: str
+    kind: str
+    scheduled_at: str
+    when: str
+    session_status: str
+    held_on: str | None
+    held_minutes: int | None
+    planned_minutes: int | None
+    private_notes: str | None  # the supervisor's alone
+    record: dict | None  # None until the agenda is built
+    side: str  # 'supervisor', 'supervisee', 'team_lead' or 'later_supervisor'
+    can_edit: bool
+    can_share: bool
+    can_sign: bool
+    can_dispute: bool
+    can_add_addendum: bool
+    items: list[dict]
+    actions: list[dict]
+    disputes: list[dict]
+    addenda: list[dict]
+    minutes: dict[str, int]  # per function
+    total_minutes: int
+    share_by: str | None
+    late: bool
+    new_proposals: int  # supervisee items added after the agenda was built
+
+
+def action_view(row: dict, held: frozenset, actor: Actor, today: date) -> dict:
+    shown = may_read_text({"safeguarding": 0, "function": row.get("item_function")
                             or "performance"}, held)
     return {
         "id": row["id"], "agenda_item_id": row["agenda_item_id"],
@@ -36,7 +75,7 @@ def _action_view(row: dict, held: frozenset, actor: Actor, today: date) -> dict:
     }
 
 
-def _build_agenda(db, actor: Actor, found: dict, arr: dict) -> int:
+def build_agenda(db, actor: Actor, found: dict, arr: dict) -> int:
     """Make the draft record and its agenda; returns the record id."""
     now = clock.stamp()
     record_id = table.insert(db, {"session_id": found["id"], "status": "draft", "revision": 0,
@@ -58,7 +97,7 @@ def _build_agenda(db, actor: Actor, found: dict, arr: dict) -> int:
             function=action["item_function"] or "performance")
     contract = current_contract(db, arr["id"])
     if contract and review_due(dict(contract, supervisor_id=arr["supervisor_id"]),
-                               _session_day(found)):
+                               session_day(found)):
         add(source="contract_review", function="performance",
             title=f"Review the supervision contract (review date "
                   f"{clock.day(contract['review_date'])})")
@@ -72,9 +111,9 @@ def open_session(db, actor: Actor, session_id: int) -> dict:
     """Build the agenda and the draft record for a planned or held session, once
     (calling it again changes nothing). Only the arrangement's current supervisor.
     Returns `agenda(db, actor, session_id)`."""
-    found = _session(db, session_id)
-    arr = _arrangement(db, found)
-    _require_supervisor(db, actor, arr, "run its sessions")
+    found = session_row(db, session_id)
+    arr = arrangement_of(db, found)
+    require_supervisor(db, actor, arr, "run its sessions")
     if table.for_session(db, found["id"]) is None:
         if found["status"] not in ("planned", "held"):
             raise ValidationError.single("_", f"This session was {found['status']}, so it "
@@ -82,7 +121,7 @@ def open_session(db, actor: Actor, session_id: int) -> dict:
         try:
             with db.atomic():
                 if table.for_session(db, found["id"]) is None:
-                    _build_agenda(db, actor, found, arr)
+                    build_agenda(db, actor, found, arr)
         except sqlite3.IntegrityError:
             pass  # another window opened it at the same moment: theirs stands
     return agenda(db, actor, found["id"])
@@ -113,9 +152,9 @@ def _proposals_missing(db, actor: Actor, found: dict, rows: list[dict]) -> list[
 def add_new_proposals(db, actor: Actor, session_id: int) -> int:
     """Put on the agenda the supervisee's items submitted since it was built;
     returns how many were added. Only while the supervisor may still edit."""
-    found = _session(db, session_id)
+    found = session_row(db, session_id)
     with db.atomic():
-        record = _editable_record(db, actor, found)
+        record = editable_record(db, actor, found)
         missing = _proposals_missing(db, actor, found, table.items(db, found["id"]))
         now = clock.stamp()
         for proposed in missing:
@@ -126,7 +165,7 @@ def add_new_proposals(db, actor: Actor, session_id: int) -> int:
                 "wants": proposed.get("wants") or "", "proposal_id": proposed.get("id"),
                 "created_at": now, "updated_at": now})
         if missing:
-            _bump(db, record)
+            bump_revision(db, record)
             audit.record(db, actor.id, "record_proposals_added", "record", record["id"],
                          session_id=found["id"], items=len(missing))
     return len(missing)
@@ -149,7 +188,7 @@ def runnable_sessions(db, actor: Actor) -> list[dict]:
             for r in table.runnable(db, actor.id, since) if r["arrangement_id"] not in ended]
 
 
-def _item_view(row: dict, shown: bool, actions: list[dict], carried: dict | None) -> dict:
+def item_view(row: dict, shown: bool, actions: list[dict], carried: dict | None) -> dict:
     out = {
         "id": row["id"], "position": row["position"], "source": row["source"],
         "source_label": SOURCES[row["source"]], "action_id": row["action_id"],
@@ -182,7 +221,7 @@ def _late(found: dict, record: dict | None, today: date) -> tuple[str | None, bo
     return due.isoformat(), record_late(held_on, found["share_within_days"], first, today)
 
 
-def agenda(db, actor: Actor, session_id: int) -> dict:
+def agenda(db, actor: Actor, session_id: int) -> AgendaView:
     """The record view of one session, filtered by the matrix for this actor.
 
     {session_id, arrangement_id, supervisee_id, supervisee_name, supervisor_id,
@@ -214,35 +253,35 @@ def agenda(db, actor: Actor, session_id: int) -> dict:
 
     The team lead gets the structure (functions, minutes, statuses, dates, flags)
     with the text hidden: text reads go through `file_audit`."""
-    found = _session(db, session_id)
-    arr = _arrangement(db, found)
+    found = session_row(db, session_id)
+    arr = arrangement_of(db, found)
     permissions.require(db, actor, Access.METRICS, arr)
     held = permissions.relations(db, actor, arr)
     record = table.for_session(db, found["id"])
     today = clock.today()
     side = access.side(db, actor, arr)
-    supervising = side == "supervisor" and not _ended(arr)
+    supervising = side == "supervisor" and not has_ended(arr)
     rows = table.items(db, found["id"]) if record else []
     raised = table.actions_raised(db, found["id"])
     carried_rows = {a["id"]: a for a in table.actions_by_id(
         db, [r["action_id"] for r in rows if r["action_id"]])}
     items, minutes = [], dict.fromkeys(FUNCTIONS, 0)
     for row in rows:
-        shown = _may_read_text(row, held)
-        own = [_action_view(a, held, actor, today) for a in raised
+        shown = may_read_text(row, held)
+        own = [action_view(a, held, actor, today) for a in raised
                if a["agenda_item_id"] == row["id"]]
         carried = None
         if row["action_id"] in carried_rows:
-            carried = _action_view(carried_rows[row["action_id"]], held, actor, today)
+            carried = action_view(carried_rows[row["action_id"]], held, actor, today)
             if not shown:
                 carried["description"] = carried["outcome"] = None
         if not shown:
             for a in own:
                 a["description"] = a["outcome"] = None
-        items.append(_item_view(row, shown, own, carried))
+        items.append(item_view(row, shown, own, carried))
         minutes[row["function"]] += row["minutes"] or 0
     hidden_ids = {i["id"] for i in items if i["text_hidden"]}
-    actions = [_action_view(a, held, actor, today) for a in raised]
+    actions = [action_view(a, held, actor, today) for a in raised]
     for a in actions:
         if a["agenda_item_id"] in hidden_ids:
             a["description"] = a["outcome"] = None
@@ -256,27 +295,27 @@ def agenda(db, actor: Actor, session_id: int) -> dict:
                for x in (table.addenda(db, record["id"]) if record else [])]
     status = record["status"] if record else None
     due, late = _late(found, record, today)
-    return {
-        "session_id": found["id"], "arrangement_id": arr["id"],
-        "supervisee_id": arr["supervisee_id"], "supervisee_name": arr["supervisee_name"],
-        "supervisor_id": arr["supervisor_id"], "supervisor_name": arr["supervisor_name"],
-        "kind": arr["kind"], "scheduled_at": found["scheduled_at"],
-        "when": reflection_rules.when(found["scheduled_at"]),
-        "session_status": found["status"], "held_on": found["held_on"],
-        "held_minutes": found["held_minutes"], "planned_minutes": found["planned_minutes"],
-        "private_notes": found["private_notes"] if side == "supervisor" else None,
-        "record": _record_view(record), "side": side,
-        "can_edit": supervising and status in EDITABLE
+    return AgendaView(
+        session_id=found["id"], arrangement_id=arr["id"],
+        supervisee_id=arr["supervisee_id"], supervisee_name=arr["supervisee_name"],
+        supervisor_id=arr["supervisor_id"], supervisor_name=arr["supervisor_name"],
+        kind=arr["kind"], scheduled_at=found["scheduled_at"],
+        when=reflection_rules.when(found["scheduled_at"]),
+        session_status=found["status"], held_on=found["held_on"],
+        held_minutes=found["held_minutes"], planned_minutes=found["planned_minutes"],
+        private_notes=found["private_notes"] if side == "supervisor" else None,
+        record=_record_view(record), side=side,
+        can_edit=supervising and status in EDITABLE
                     and found["status"] in ("planned", "held"),
-        "can_share": supervising and status in EDITABLE and found["status"] == "held",
-        "can_sign": (side == "supervisee" and status == "shared")
+        can_share=supervising and status in EDITABLE and found["status"] == "held",
+        can_sign=(side == "supervisee" and status == "shared")
                     or (supervising and status == "disputed"),
-        "can_dispute": side == "supervisee" and status == "shared",
-        "can_add_addendum": status == "agreed" and (supervising or side == "supervisee"),
-        "items": items, "actions": actions, "disputes": disputes, "addenda": addenda,
-        "minutes": minutes, "total_minutes": sum(minutes.values()),
-        "share_by": due, "late": late,
+        can_dispute=side == "supervisee" and status == "shared",
+        can_add_addendum=status == "agreed" and (supervising or side == "supervisee"),
+        items=items, actions=actions, disputes=disputes, addenda=addenda,
+        minutes=minutes, total_minutes=sum(minutes.values()),
+        share_by=due, late=late,
         # the supervisee's items submitted after the agenda was built, for the supervisor
-        "new_proposals": (len(_proposals_missing(db, actor, found, rows))
+        new_proposals=(len(_proposals_missing(db, actor, found, rows))
                           if supervising and record and status in EDITABLE else 0),
-    }
+    )
