@@ -48,13 +48,6 @@ def of_person(db: Database, user_id: int) -> list[dict]:
         {"u": user_id}))
 
 
-def is_person_in_any(db: Database, user_id: int) -> bool:
-    return db.execute(
-        "SELECT EXISTS (SELECT 1 FROM groups WHERE facilitator_id = :u) OR "
-        "EXISTS (SELECT 1 FROM group_members WHERE user_id = :u)", {"u": user_id}
-    ).fetchone()[0] == 1
-
-
 # ---------------------------------------------------------------- the contract
 
 def contracts(db: Database, group_id: int) -> list[dict]:
