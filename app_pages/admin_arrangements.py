@@ -12,6 +12,7 @@ from core.validation import EARLIEST, LATEST_YEARS_AHEAD
 from ui.kit import context
 from ui.kit import forms
 from ui.kit import paging
+from ui.groups import group_admin
 from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -99,3 +100,5 @@ if current:
                          lambda: arrangements.end_arrangement(db, actor, chosen, end),
                          success="Arrangement ended. The supervisor keeps read-only access "
                                  "to the records they wrote.")
+
+group_admin.section(db, actor)

@@ -11,6 +11,7 @@ from ui.kit import context
 from ui.quality import feedback
 from ui.kit.guard import guard
 from ui.kit.text import inert
+from ui.groups import group_time
 
 actor = guard(Role.SUPERVISEE)
 db = context.database()
@@ -100,4 +101,5 @@ else:
     charts.empty("You have not recorded a wellbeing check yet. It is an optional part of "
                  "preparing a reflection for a session, and stays private unless you share it.")
 
+group_time.my_section(db, actor)
 feedback.mine_section(db, actor)

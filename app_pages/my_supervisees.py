@@ -14,6 +14,7 @@ from ui.insights import compliance
 from ui.kit import context
 from ui.quality import feedback
 from ui.kit.guard import guard
+from ui.groups import group_time
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -60,6 +61,7 @@ st.header("Regularity, records and actions", anchor=False)
 st.markdown("Regularity is the share of sessions due in the last 12 months that were held "
            "on time. Records wait for a signature once shared; actions are overdue once "
            "past their due date while still open.")
+group_time.rule_note(db)
 extras = charts.cached("supervisor_extras", scope)
 charts.table(pd.DataFrame.from_records(
     [{"Supervisee": name(s.arrangement_id), **extras.get(s.arrangement_id, {})}
@@ -91,6 +93,8 @@ if without:
     charts.empty(f"No sessions recorded in the last {insights.SUPERVISOR_MONTHS} months for: "
                  + ", ".join(without) + ". Their balance shows once a session is recorded.")
 
+group_time.supervisees_section(db, actor, {s.supervisee_id: s.supervisee
+                                             for s in scope.subjects})
 feedback.supervisor_section(db, actor)
 
 if actor.has(Role.SUPERVISEE):

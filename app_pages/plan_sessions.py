@@ -18,6 +18,7 @@ from ui.kit import forms
 from ui.sessions import session_forms
 from ui.kit.guard import guard
 from ui.kit.text import inert
+from ui.groups import group_time
 
 actor = guard(Role.SUPERVISOR)
 db = context.database()
@@ -44,6 +45,7 @@ st.markdown(f"**Cadence:** {inert(cadence.describe(contract))} (contract version
             f"{contract['version']}).  \n**Next due:** {clock.day(fig['next_due'])}, "
             "computed from the cadence and the last held session"
             + (f" ({clock.day(fig['last_held'])})." if fig["last_held"] else "."))
+group_time.rule_note(db)
 if fig["overdue"]:
     st.error("**Overdue:** no formal session has been held since it fell due. "
              "Plan one as soon as you can.", icon=":material/warning:")

@@ -17,6 +17,7 @@ from ui.kit import context
 from ui.kit import forms
 from ui.sessions import session_forms
 from ui.kit.guard import guard
+from ui.groups import group_time
 
 actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN)
 db = context.database()
@@ -51,6 +52,7 @@ elif not fig["has_contract"]:
 st.write("The next due date is computed from the contract's cadence and the last held "
            "formal session. A cancelled session still counts as due. Informal contacts never "
            "count.")
+group_time.regularity_note(db, actor, fig, arr["supervisee_id"])
 
 st.header("Planned", anchor=False)
 ahead = sessions.planned_ahead(db, actor, arr["id"])

@@ -15,6 +15,7 @@ from ui.insights import compliance
 from ui.kit import context
 from ui.quality import feedback
 from ui.kit.guard import guard
+from ui.groups import group_time
 
 actor = guard(Role.TEAM_LEAD)
 db = context.database()
@@ -74,6 +75,7 @@ feedback.team_section(db, actor, team_id, teams[team_id], months_back, period)
 
 figures = charts.cached("team_compliance", scope)
 compliance.regularity_section(figures, teams[team_id], period)
+group_time.rule_note(db)
 compliance.timeliness_section(figures, teams[team_id], period)
 compliance.actions_section(figures, scope, teams[team_id])
 compliance.by_supervisee_section(figures, scope)

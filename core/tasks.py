@@ -21,6 +21,7 @@ class Destination(Enum):
     PLAN_SESSIONS = "plan_sessions"
     RUN_SESSION = "run_session"
     RECORDS = "records"
+    GROUP_SUPERVISION = "group_supervision"
     FILE_AUDITS = "file_audits"
     CONTRACTS = "contracts"
     MY_BALANCE = "my_balance"

@@ -576,3 +576,96 @@ def m017_times_with_offset(db):
             if fixed:
                 db.conn.executemany(
                     f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', fixed)
+
+
+@MIGRATIONS()
+def m018_group_supervision(db):
+    """Group supervision: a facilitator and 3 to 10 members, a contract of the group's
+    own (versioned; the facilitator drafts, each member signs), planned sessions, and
+    one record per held session: attendance with each member's role and signature,
+    the case or theme presented and by whom, the learning, and actions with owners.
+    There is no column for personal support about one member, on purpose."""
+    _script(
+        db,
+        """
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            facilitator_id INTEGER NOT NULL REFERENCES users(id),
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE group_members (
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            joined_on TEXT NOT NULL,
+            left_on TEXT,
+            PRIMARY KEY (group_id, user_id)
+        );
+        CREATE INDEX group_members_user ON group_members(user_id);
+        CREATE TABLE group_contracts (
+            id INTEGER PRIMARY KEY,
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            version INTEGER NOT NULL,
+            purpose TEXT NOT NULL,
+            ground_rules TEXT NOT NULL,
+            confidentiality TEXT NOT NULL,
+            frequency_weeks INTEGER NOT NULL CHECK (frequency_weeks BETWEEN 1 AND 26),
+            session_minutes INTEGER NOT NULL,
+            drafted_by INTEGER NOT NULL REFERENCES users(id),
+            drafted_at TEXT NOT NULL,
+            UNIQUE (group_id, version)
+        );
+        CREATE TABLE group_contract_signatures (
+            contract_id INTEGER NOT NULL REFERENCES group_contracts(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            signed_at TEXT NOT NULL,
+            PRIMARY KEY (contract_id, user_id)
+        );
+        CREATE TABLE group_sessions (
+            id INTEGER PRIMARY KEY,
+            group_id INTEGER NOT NULL REFERENCES groups(id),
+            scheduled_at TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            venue TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned','held','cancelled')),
+            held_on TEXT,
+            cancel_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX group_sessions_group ON group_sessions(group_id, scheduled_at);
+        CREATE TABLE group_records (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL UNIQUE REFERENCES group_sessions(id),
+            theme TEXT NOT NULL DEFAULT '',
+            case_ref TEXT NOT NULL DEFAULT '',
+            presenter_id INTEGER REFERENCES users(id),
+            learning TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','shared','agreed')),
+            updated_at TEXT NOT NULL,
+            shared_at TEXT,
+            presenter_signed_at TEXT,
+            agreed_at TEXT
+        );
+        CREATE TABLE group_attendance (
+            record_id INTEGER NOT NULL REFERENCES group_records(id),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            attended INTEGER NOT NULL CHECK (attended IN (0, 1)),
+            role TEXT CHECK (role IN ('presenter','advisor','reflecting_team')),
+            signed_at TEXT,
+            PRIMARY KEY (record_id, user_id)
+        );
+        CREATE INDEX group_attendance_user ON group_attendance(user_id);
+        CREATE TABLE group_actions (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES group_records(id),
+            owner_id INTEGER NOT NULL REFERENCES users(id),
+            description TEXT NOT NULL,
+            due_date TEXT,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dropped')),
+            closed_at TEXT
+        )
+        """,
+    )

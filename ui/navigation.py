@@ -54,6 +54,8 @@ PAGES: list[PageSpec] = [
              "Supervision", _roles(Role.SUPERVISOR)),
     PageSpec(Destination.RECORDS, "app_pages/records.py", "Records", ":material/history_edu:", "Supervision",
              _roles(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)),
+    PageSpec(Destination.GROUP_SUPERVISION, "app_pages/group_supervision.py", "Group supervision",
+             ":material/groups:", "Supervision", _roles(Role.SUPERVISEE, Role.SUPERVISOR)),
     PageSpec(Destination.FILE_AUDITS, "app_pages/file_audits.py", "File audits",
              ":material/fact_check:", "Supervision",
              _roles(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)),

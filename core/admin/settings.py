@@ -18,6 +18,7 @@ class Setting:
     low: float
     high: float
     whole: bool = True
+    refused: tuple = ()  # values inside the limits that make no sense
 
 
 SETTINGS = {
@@ -46,6 +47,10 @@ SETTINGS = {
         Setting("reminder_share_days", "Reminders: a record to share (working days before)",
                 "The supervisor is reminded this many working days before a record is due to "
                 "be shared (0: on the day).", 1, 0, 10),
+        Setting("group_counts_one_in", "Group supervision: counts as one in … formal sessions",
+                "0: group sessions never count towards regularity. 2 or more: a group session "
+                "attended can stand for at most one in every that many formal sessions due "
+                "(it never replaces one-to-one supervision).", 0, 0, 12, refused=(1,)),
     ]
 }
 
@@ -74,6 +79,8 @@ def update(db, admin: Actor, changes: dict) -> None:
             errors[key] = f"{setting.label} must be a whole number."
         elif not setting.low <= number <= setting.high:
             errors[key] = f"{setting.label} must be between {setting.low:g} and {setting.high:g}."
+        elif number in setting.refused:
+            errors[key] = f"{setting.label} cannot be {number:g}."
         else:
             clean[key] = int(number) if setting.whole else number
     if errors:

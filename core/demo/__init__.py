@@ -13,6 +13,7 @@ from core.demo.reflections import load_reflections
 from core.demo.records import load_records
 from core.demo.feedback import load_feedback
 from core.demo.file_audit import load_file_audit
+from core.demo.groups import load_groups
 
 __all__ = ["DEMO_PASSWORD", "load"]
 
@@ -26,4 +27,5 @@ def load(db, today: date | None = None) -> dict:
     load_records(db, people, today)  # after the reflections
     load_feedback(db, people, today)  # after the records it answers
     load_file_audit(db, people)  # judged from everything above
+    load_groups(db, people, today)
     return people

@@ -18,6 +18,7 @@ from db import prompt_sets as prompt_table
 # Nothing typed here is stored: a search, the password you have, and a repeat.
 NO_LIMIT = {"Find a person", "Find a supervisor", "Find a supervisee", "Find a team lead",
             "Find arrangements", "Find an arrangement", "Find teams",
+            "Find a facilitator", "Find members",
             "Current password", "New password again", "Password again"}
 
 

@@ -12,6 +12,7 @@ from core.insights.compliance import MonthShare, TeamCompliance, next_due_words,
 from ui import navigation
 from ui.charts import charts
 from ui.kit.text import inert
+from ui.groups import group_time
 
 HELD_ON_TIME = "Sessions held on time"
 SHARED = "Records shared within the working days"
@@ -181,4 +182,5 @@ def own_supervision_section(db, actor) -> None:
         })
     if rows:
         charts.table(pd.DataFrame.from_records(rows), name="my-own-supervision", key="own")
+        group_time.rule_note(db)
     navigation.link(Destination.MY_BALANCE, "Your own balance, as a supervisee")

@@ -11,7 +11,8 @@ def test_defaults_until_changed(demo):
     assert settings.all_values(demo) == {"overdue_grace_days": 7, "neglect_share": 0.15,
                                          "neglect_window": 6, "neglect_absent": 3,
                                          "retention_years": 25, "reminder_prepare_days": 3,
-                                         "reminder_action_days": 2, "reminder_share_days": 1}
+                                         "reminder_action_days": 2, "reminder_share_days": 1,
+                                         "group_counts_one_in": 0}
     settings.update(demo, load_actor(demo, "admin"), {"neglect_share": "0.2"})
     assert settings.value(demo, "neglect_share") == 0.2
     assert demo["audit_events"].count_where("action = 'settings_changed'") == 1
