@@ -13,11 +13,13 @@ from playwright.sync_api import expect
 
 CHART = '[data-testid="stVegaLiteChart"]'
 ROLES = [  # username, page title, charts expected, text the page must show
-    # per session, per quarter, rolling, and wellbeing from her reflections
-    ("chloe.wright", "My balance", 4, "Personal support: not discussed in the last 3 sessions"),
-    ("helen.carter", "My supervisees", 1, "Neglect alerts now: Chloe Wright."),
-    # The Team page: the balance grid, regularity, record timeliness and the timeline.
-    ("priya.shah", "Team", 4, "with a function neglected (Chloe Wright)."),
+    # per session, per quarter, rolling, wellbeing from her reflections, how sessions felt
+    ("chloe.wright", "My balance", 5, "Personal support: not discussed in the last 3 sessions"),
+    # the balance of each supervisee, and how her sessions felt
+    ("helen.carter", "My supervisees", 2, "Neglect alerts now: Chloe Wright."),
+    # The Team page: the balance grid, regularity, record timeliness, the timeline and
+    # how sessions felt (averages only).
+    ("priya.shah", "Team", 5, "with a function neglected (Chloe Wright)."),
 ]
 
 
@@ -50,7 +52,7 @@ def test_charts_render_for_each_role_with_the_neglect_alert(page, seeded, axe, a
             for text in hidden:
                 assert text not in page.content()
             choose(page, "Supervisee", "Chloe Wright, supervised by Helen Carter")
-            expect(page.locator(CHART)).to_have_count(4)
+            expect(page.locator(CHART)).to_have_count(5)
             for text in hidden:
                 assert text not in page.content()
             page.screenshot(path=artifacts / "balance-team-timeline.png", full_page=True)

@@ -176,7 +176,7 @@ def test_a_second_added_item_carries_no_case_reference(page, saved):
     view_items = {i["title"]: i for i in
                   records.agenda(storage.connect(srv.database),
                                  actor(storage.connect(srv.database), "helen.carter"),
-                                 sid)["items"]}
+                                 sid).items}
     assert view_items["Family A"]["case_ref"] == "CR-555555"
     assert not view_items["Workload"]["case_ref"]
 
