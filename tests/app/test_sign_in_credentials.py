@@ -1,6 +1,6 @@
 """The sign-in widget is handed only the person being tried, read afresh each time."""
 
-from conftest import PASSWORD, sign_in_through_form
+from conftest import PASSWORD, new_app, sign_in_through_form
 
 from core.people import sign_in as auth
 from core.access.roles import load_actor
@@ -31,8 +31,6 @@ def test_only_the_one_username_tried_is_handed_over(demo, monkeypatch):
 
 def test_no_credentials_are_handed_before_anyone_tries(demo, monkeypatch):
     handed = spy_on_credentials(monkeypatch)
-    from conftest import new_app
-
     new_app().run()
     assert handed == []
 
