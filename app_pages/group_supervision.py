@@ -7,7 +7,7 @@ from core import clock
 from core.groups import group_access, group_contract, group_records, group_sessions
 from core.access.roles import Role
 from core.errors import PortalError
-from ui.groups import group_forms, group_record_view
+from ui.groups import group_follow_up, group_forms, group_members, group_record_view
 from ui.kit import context, forms, params
 from ui.kit.guard import guard
 from ui.kit.text import inert, inert_block, inert_message
@@ -50,7 +50,14 @@ def group_label(i: int) -> str:
 chosen = st.selectbox("Group", list(seats), format_func=group_label, key="group_open")
 seat = seats[chosen]
 st.markdown(f"**Facilitator:** {inert(seat.group['facilitator_name'])} · **Members:** "
-            + ", ".join(inert(m["name"]) for m in seat.members if m["left_on"] is None))
+            + group_members.listing(seat.members))
+if seat.left_on:
+    st.info(f"You left this group on {clock.day(seat.left_on)}. You keep the records of the "
+            "sessions you attended.", icon=":material/info:")
+if seat.facilitates and not seat.ended:
+    with st.expander("Change the members",
+                     expanded=forms.has_errors("gm_add") or forms.has_errors("gm_leave")):
+        group_members.change_forms(db, actor, chosen, seat.members, key="gm")
 
 # ---------------------------------------------------------------- the contract
 st.header("The group's contract", anchor=False)
@@ -87,12 +94,19 @@ def when(s: dict) -> str:
     return f"{group_sessions.starts(s):%a} {clock.local(s['scheduled_at'])}"
 
 
+def moved(s: dict) -> str:
+    if not s["moved_from"]:
+        return ""
+    why = f": {s['move_reason']}" if s["move_reason"] else ""
+    return f"First planned for {clock.local(s['moved_from'])}{why}"
+
+
 if planned:
     st.dataframe([{"When": when(s), "Status": group_sessions.STATUSES[s["status"]],
                    "Minutes": s["minutes"], "Venue or mode": s["venue"],
                    "Record": group_records.STATUSES[s["record_status"]]
-                   if s["record_status"] else "", "Why cancelled": s["cancel_reason"]}
-                  for s in planned], hide_index=True, width="stretch")
+                   if s["record_status"] else "", "Why cancelled": s["cancel_reason"],
+                   "Moved": moved(s)} for s in planned], hide_index=True, width="stretch")
 else:
     st.markdown("No sessions planned yet.")
 if seat.facilitates and not seat.ended and current:
@@ -101,8 +115,15 @@ if seat.facilitates and not seat.ended and current:
     ahead = [s for s in planned if s["status"] == "planned"
              and group_sessions.starts(s).date() >= clock.today()]
     if ahead:
-        with st.expander("Cancel a planned session"):
-            group_forms.cancel_form(db, actor, ahead[-1], when(ahead[-1]))
+        labels = {s["id"]: when(s) for s in reversed(ahead)}
+        with st.expander("Move or cancel a planned session",
+                         expanded=forms.has_errors("group_move")
+                         or forms.has_errors("group_cancel")):
+            group_forms.move_form(db, actor, labels)
+            group_forms.cancel_form(db, actor, labels)
+
+# ---------------------------------------------------------------- actions
+group_follow_up.open_actions(db, actor, seat)
 
 # ---------------------------------------------------------------- records
 st.header("Records", anchor=False)
@@ -146,3 +167,4 @@ if record and (record["status"] != "draft" or seat.facilitates):
         st.subheader("The draft as it will be shared", anchor=False)
     group_record_view.show(seat, found["session"], record)
     group_record_view.sign_section(db, actor, found["session"], record)
+    group_follow_up.addenda(db, actor, seat, found["session"], record)

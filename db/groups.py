@@ -40,6 +40,23 @@ def members(db: Database, group_id: int) -> list[dict]:
         "WHERE m.group_id = ? ORDER BY u.name", [group_id]))
 
 
+def member(db: Database, group_id: int, user_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM group_members WHERE group_id = ? AND user_id = ?",
+                         [group_id, user_id]))
+    return rows[0] if rows else None
+
+
+def add_member(db: Database, group_id: int, user_id: int, joined_on: str) -> None:
+    db["group_members"].insert({"group_id": group_id, "user_id": user_id,
+                                "joined_on": joined_on})
+
+
+def set_left(db: Database, group_id: int, user_id: int, left_on: str) -> bool:
+    """Record the day a current member left; False if they had left already."""
+    return db.execute("UPDATE group_members SET left_on = ? WHERE group_id = ? AND user_id = ? "
+                      "AND left_on IS NULL", [left_on, group_id, user_id]).rowcount == 1
+
+
 def of_person(db: Database, user_id: int) -> list[dict]:
     """Groups a person facilitates or is (or was) a member of."""
     return list(db.query(
@@ -82,6 +99,14 @@ def sessions(db: Database, group_id: int) -> list[dict]:
         "ORDER BY s.scheduled_at DESC, s.id DESC", [group_id]))
 
 
+def attended_sessions(db: Database, group_id: int, user_id: int) -> set[int]:
+    """The group's sessions whose record shows this person attended."""
+    return {r[0] for r in db.execute(
+        "SELECT r.session_id FROM group_attendance a JOIN group_records r ON r.id = a.record_id "
+        "JOIN group_sessions s ON s.id = r.session_id WHERE s.group_id = ? AND a.user_id = ? "
+        "AND a.attended = 1", [group_id, user_id])}
+
+
 def session(db: Database, session_id: int) -> dict | None:
     rows = list(db.query("SELECT * FROM group_sessions WHERE id = ?", [session_id]))
     return rows[0] if rows else None
@@ -110,7 +135,14 @@ def record(db: Database, session_id: int) -> dict | None:
     found["actions"] = list(db.query(
         "SELECT x.*, u.name AS owner_name FROM group_actions x JOIN users u ON u.id = x.owner_id "
         "WHERE x.record_id = ? ORDER BY x.id", [found["id"]]))
+    found["addenda"] = list(db.query(
+        "SELECT a.*, u.name AS author_name FROM group_record_addenda a "
+        "JOIN users u ON u.id = a.author_id WHERE a.record_id = ? ORDER BY a.id", [found["id"]]))
     return found
+
+
+def insert_addendum(db: Database, row: dict) -> int:
+    return db["group_record_addenda"].insert(row).last_pk
 
 
 def save_record(db: Database, session_id: int, row: dict, attendance: list[dict],
@@ -138,6 +170,45 @@ def update_record(db: Database, record_id: int, **fields) -> None:
 def sign_attendance(db: Database, record_id: int, user_id: int, at: str) -> None:
     db.execute("UPDATE group_attendance SET signed_at = ? WHERE record_id = ? AND user_id = ? "
                "AND signed_at IS NULL", [at, record_id, user_id])
+
+
+# ---------------------------------------------------------------- actions
+
+_ACTION = """
+    SELECT x.*, u.name AS owner_name, s.group_id, s.id AS session_id, s.held_on,
+           r.status AS record_status, g.name AS group_name FROM group_actions x JOIN users u ON u.id = x.owner_id
+    JOIN group_records r ON r.id = x.record_id JOIN group_sessions s ON s.id = r.session_id
+    JOIN groups g ON g.id = s.group_id
+"""
+
+
+def action(db: Database, action_id: int) -> dict | None:
+    rows = list(db.query(_ACTION + " WHERE x.id = ?", [action_id]))
+    return rows[0] if rows else None
+
+
+def open_actions(db: Database, group_id: int) -> list[dict]:
+    """The group's open actions from shared or agreed records, earliest due first."""
+    return list(db.query(
+        _ACTION + " WHERE s.group_id = ? AND x.status = 'open' AND r.status <> 'draft' "
+        "ORDER BY x.due_date IS NULL, x.due_date, s.held_on, x.id", [group_id]))
+
+
+def close_action(db: Database, action_id: int, *, status: str, outcome: str, by: int,
+                 at: str) -> bool:
+    return db.execute(
+        "UPDATE group_actions SET status = ?, outcome = ?, closed_by = ?, closed_at = ? "
+        "WHERE id = ? AND status = 'open'", [status, outcome, by, at, action_id]).rowcount == 1
+
+
+def overdue_actions(db: Database, owner_id: int, today: str) -> list[dict]:
+    """Open actions this person owns in the current groups they are still in, past
+    their due date, from shared or agreed records."""
+    return list(db.query(
+        _ACTION + " JOIN group_members m ON m.group_id = s.group_id AND m.user_id = x.owner_id "
+        "WHERE x.owner_id = ? AND x.status = 'open' AND r.status <> 'draft' "
+        "AND m.left_on IS NULL AND g.end_date IS NULL "
+        "AND x.due_date < ? ORDER BY x.due_date, x.id", [owner_id, today]))
 
 
 # ---------------------------------------------------------------- what people must act on

@@ -669,3 +669,29 @@ def m018_group_supervision(db):
         )
         """,
     )
+
+
+@MIGRATIONS()
+def m019_group_changes(db):
+    """Group supervision after set-up: a group action closes with its outcome and who
+    closed it; a planned group session moved keeps where it was and why; an agreed
+    group record takes addenda (its text never changes). Membership changes use
+    group_members.joined_on and left_on, which m018 made."""
+    _script(
+        db,
+        """
+        ALTER TABLE group_actions ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+        ALTER TABLE group_actions ADD COLUMN closed_by INTEGER REFERENCES users(id);
+        ALTER TABLE group_sessions ADD COLUMN moved_from TEXT;
+        ALTER TABLE group_sessions ADD COLUMN move_reason TEXT NOT NULL DEFAULT '';
+        CREATE TABLE group_record_addenda (
+            id INTEGER PRIMARY KEY,
+            record_id INTEGER NOT NULL REFERENCES group_records(id),
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX group_record_addenda_record ON group_record_addenda(record_id);
+        CREATE INDEX group_actions_owner ON group_actions(owner_id, status)
+        """,
+    )

@@ -1,7 +1,7 @@
-"""Who may see a group: its facilitator and its members (a member who left keeps
-reading what was recorded while they were in it). Nobody else sees anything of a
-group: not the admin, not a team lead, not a member's own supervisor. What a group
-discusses belongs to the group."""
+"""Who may see a group: its facilitator and its members. A member who left keeps
+the records of the sessions they attended, and sees nothing of the group after the
+day they left. Nobody else sees anything of a group: not the admin, not a team
+lead, not a member's own supervisor. What a group discusses belongs to the group."""
 
 from dataclasses import dataclass
 
@@ -22,6 +22,7 @@ class Seat:
     group: dict
     side: str            # FACILITATOR or MEMBER
     members: list        # rows of the group's members, with names
+    me: dict | None = None  # the person's own member row (None for the facilitator)
 
     @property
     def ended(self) -> bool:
@@ -37,6 +38,23 @@ class Seat:
     def current_member_ids(self) -> list[int]:
         return [m["user_id"] for m in self.members if m["left_on"] is None]
 
+    @property
+    def left_on(self) -> str | None:
+        """The day this member left the group, or None."""
+        return self.me["left_on"] if self.me else None
+
+    def sees_session(self, session: dict) -> bool:
+        """A member who left sees no session after the day they left."""
+        day = session["held_on"] or clock.in_london(session["scheduled_at"]).date().isoformat()
+        return self.left_on is None or day <= self.left_on
+
+    def reads_record(self, record: dict | None) -> bool:
+        """A member who left reads the records of the sessions they attended only."""
+        if self.left_on is None:
+            return True
+        return bool(record) and any(a["user_id"] == self.me["user_id"] and a["attended"]
+                                    for a in record["attendance"])
+
 
 def seat(db, actor: Actor, group_id: int) -> Seat:
     """The group, if this person facilitates it or is a member; otherwise refused."""
@@ -44,8 +62,9 @@ def seat(db, actor: Actor, group_id: int) -> Seat:
     members = table.members(db, group["id"])
     if actor.id == group["facilitator_id"]:
         return Seat(group, FACILITATOR, members)
-    if actor.id in {m["user_id"] for m in members}:
-        return Seat(group, MEMBER, members)
+    mine = next((m for m in members if m["user_id"] == actor.id), None)
+    if mine:
+        return Seat(group, MEMBER, members, mine)
     raise PermissionDenied("Only the group's facilitator and its members see a group.")
 
 

@@ -10,7 +10,8 @@ wellbeing is not written down about them.
 
 Lifecycle: `draft` (the facilitator edits) → `shared` (members read it and each
 one who attended signs their attendance) → `agreed` once the presenter has
-signed. It is locked from the moment it is shared.
+signed. It is locked from the moment it is shared; once agreed, a correction is
+an addendum (the original text never changes).
 """
 
 from datetime import date
@@ -36,10 +37,14 @@ NO_SUPPORT_NOTE = ("Personal support said in a group is not recorded about any o
 
 def read(db, actor: Actor, session_id: int) -> dict:
     """The session with its record (None before one is written), for the group's
-    facilitator and members only."""
+    facilitator and members only (a member who left: the sessions they attended)."""
     session = must_exist(table.session(db, int(session_id)), "group session")
     found = seat(db, actor, session["group_id"])
-    return {"session": session, "seat": found, "record": table.record(db, session["id"])}
+    record = table.record(db, session["id"])
+    if not found.reads_record(record):
+        raise PermissionDenied(f"You left the group on {clock.day(found.left_on)}: you keep "
+                               "the records of the sessions you attended, and no others.")
+    return {"session": session, "seat": found, "record": record}
 
 
 def save(db, actor: Actor, session_id: int, *, attended, presenter_id, case_ref="", theme="",
@@ -150,3 +155,32 @@ def sign_attendance(db, actor: Actor, session_id: int) -> str:
         audit.record(db, actor.id, "group_attendance_signed", "group", found.group["id"],
                      session_id=session["id"], presenter=actor.id == record["presenter_id"])
     return status
+
+
+ADDENDUM_MAX = 10_000
+
+
+def add_addendum(db, actor: Actor, session_id: int, body: str) -> int:
+    """The facilitator, or a member who attended, adds a dated addendum to an agreed
+    record; everyone who reads the record reads it. Returns the addendum's id."""
+    found = read(db, actor, session_id)
+    record, seat_ = found["record"], found["seat"]
+    if not seat_.facilitates and not any(a["user_id"] == actor.id and a["attended"]
+                                         for a in (record or {}).get("attendance", [])):
+        raise PermissionDenied("Only the facilitator and the members who attended add to "
+                               "a group's record.")
+    if seat_.ended:
+        raise PermissionDenied("This group has ended: it is read-only.")
+    if not record or record["status"] != "agreed":
+        raise ValidationError.single("body", "Addenda are for agreed records. Until it is "
+                                             "shared, the facilitator edits the record.")
+    check = Checker()
+    body = check.text("body", body, "the addendum", required=True, max_len=ADDENDUM_MAX)
+    check.done()
+    with db.atomic():
+        addendum_id = table.insert_addendum(db, {"record_id": record["id"],
+                                                 "author_id": actor.id, "body": body,
+                                                 "created_at": clock.stamp()})
+        audit.record(db, actor.id, "group_addendum_added", "group", seat_.group["id"],
+                     session_id=found["session"]["id"], addendum_id=addendum_id)
+    return addendum_id

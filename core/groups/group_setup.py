@@ -16,7 +16,8 @@ from core.validation import Checker, must_exist
 MEMBERS = (3, 10)
 
 
-def _current(rows: list[dict], on: date) -> list[dict]:
+def in_force(rows: list[dict], on: date) -> list[dict]:
+    """The arrangements running on a day."""
     day = on.isoformat()
     return [a for a in rows if a["start_date"] <= day and (a["end_date"] is None
                                                            or a["end_date"] >= day)]
@@ -33,7 +34,7 @@ def create_group(db, admin: Actor, *, name, facilitator_id, member_ids, start_da
     facilitator = user_table.get(db, int(facilitator_id)) if facilitator_id else None
     if not facilitator or not facilitator["active"]:
         check.fail("facilitator", "Choose an active person as the facilitator.")
-    elif not _current(arrangement_table.as_supervisor(db, facilitator["id"]), today):
+    elif not in_force(arrangement_table.as_supervisor(db, facilitator["id"]), today):
         check.fail("facilitator", f"{facilitator['name']} supervises nobody at present: a "
                                   "group's facilitator is a supervisor.")
     chosen = sorted({int(m) for m in (member_ids or [])})
@@ -46,7 +47,7 @@ def create_group(db, admin: Actor, *, name, facilitator_id, member_ids, start_da
         person = user_table.get(db, member_id)
         if not person or not person["active"]:
             check.fail("members", "Choose active people as members.")
-        elif not _current(arrangement_table.as_supervisee(db, member_id), today):
+        elif not in_force(arrangement_table.as_supervisee(db, member_id), today):
             check.fail("members", f"{person['name']} has no supervisor at present: a group's "
                                   "members are supervisees.")
     check.done()

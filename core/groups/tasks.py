@@ -1,6 +1,7 @@
 """Home-page tasks from group supervision: a member signs the group's contract and
 their attendance on a shared record (the presenter's signature agrees it); the
-facilitator writes and shares the record of a session once it has taken place."""
+facilitator writes and shares the record of a session once it has taken place; an
+owner closes a group action past its due date."""
 
 from db import groups as table
 
@@ -29,4 +30,8 @@ def tasks(db, actor: Actor) -> list[Task]:
         verb = "Share" if s["record_id"] else "Write and share"
         out.append(Task(f"{verb} the record of the group {s['group_name']} session on {day}",
                         TO, session_id=s["session_id"]))
+    for a in table.overdue_actions(db, actor.id, clock.today().isoformat()):
+        out.append(Task(f"Your action from the group {a['group_name']} was due on "
+                        f"{clock.day(a['due_date'])}: mark it done or dropped", TO,
+                        session_id=a["session_id"]))
     return out

@@ -6,8 +6,9 @@ from datetime import timedelta
 import streamlit as st
 
 from core import clock
-from core.groups import group_setup
+from core.groups import group_membership, group_setup
 from core.validation import EARLIEST, LATEST_YEARS_AHEAD, NAME_MAX
+from ui.groups import group_members
 from ui.kit import forms, paging
 
 
@@ -69,6 +70,11 @@ def section(db, actor) -> None:
                  hide_index=True, width="stretch")
     current = {g["id"]: g for g in groups if not g["end_date"]}
     if current:
+        st.markdown("**Change a group's members**")
+        changing = st.selectbox("Group to change", list(current), key="am_group",
+                                format_func=lambda i: current[i]["name"])
+        group_members.change_forms(db, actor, changing,
+                                   group_membership.members(db, actor, changing), key="am")
         with st.form("end_group"):
             st.markdown("**End a group**")
             chosen = st.selectbox("Group", list(current), key="eg_group",

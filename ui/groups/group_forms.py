@@ -1,5 +1,5 @@
-"""The forms of the Group supervision page: the group's contract, planning and
-cancelling sessions, and the facilitator's record of a held session."""
+"""The forms of the Group supervision page: the group's contract, planning, moving
+and cancelling sessions, and the facilitator's record of a held session."""
 
 from datetime import date, time, timedelta
 
@@ -84,18 +84,53 @@ def plan_form(db, actor, seat: Seat) -> None:
                 fields=("on", "at", "venue", "count"))
 
 
-def cancel_form(db, actor, session: dict, label: str) -> None:
-    form = f"group_cancel_{session['id']}"
+def _chosen_session(form: str, ahead: dict[int, str]) -> int:
+    st.selectbox("Planned session", list(ahead), format_func=ahead.get,
+                 key=f"{form}_session")
+    return st.session_state.get(f"{form}_session")
+
+
+def cancel_form(db, actor, ahead: dict[int, str]) -> None:
+    """Cancel one of the planned sessions (id: label), saying why."""
+    form = "group_cancel"
     with st.form(form):
-        st.markdown(f"**Cancel the session on {label}.** Say why.")
+        st.markdown("**Cancel a session.** Say why: the members see it.")
+        chosen = _chosen_session(form, ahead)
         reason = st.text_area("Why it is cancelled", key=f"{form}_reason",
                               help=forms.limit(REASON_MAX))
         forms.field_error(form, "reason")
         forms.form_error(form)
         if st.form_submit_button("Cancel the session"):
-            forms.submit(form, lambda: group_sessions.cancel(db, actor, session["id"], reason),
+            forms.submit(form, lambda: group_sessions.cancel(db, actor, chosen, reason),
                          success="Session cancelled.", clear=(f"{form}_reason",),
                          fields=("reason",))
+
+
+def move_form(db, actor, ahead: dict[int, str]) -> None:
+    """Move one of the planned sessions to another working day or time."""
+    form = "group_move"
+    today = clock.today()
+    with st.form(form):
+        st.markdown("**Move a session.** The members see when it was first planned.")
+        chosen = _chosen_session(form, ahead)
+        left, right = st.columns(2)
+        with left:
+            on = st.date_input("New date", None, min_value=today,
+                               max_value=today + timedelta(days=PLAN_AHEAD_DAYS),
+                               key=f"{form}_on", format="DD/MM/YYYY")
+            forms.field_error(form, "on")
+        with right:
+            at = st.time_input("New start time", time(10, 0), key=f"{form}_at", step=900)
+            forms.field_error(form, "at")
+        reason = st.text_input("Why it moves (optional)", key=f"{form}_reason",
+                               help=forms.limit(REASON_MAX))
+        forms.field_error(form, "reason")
+        forms.form_error(form)
+        if st.form_submit_button("Move the session"):
+            forms.submit(form, lambda: group_sessions.move(db, actor, chosen, on=on, at=at,
+                                                           reason=reason),
+                         success="Session moved.", clear=(f"{form}_on", f"{form}_reason"),
+                         fields=("on", "at", "reason"))
 
 
 ACTION_ROWS = 3
@@ -104,7 +139,9 @@ ACTION_ROWS = 3
 def record_form(db, actor, seat: Seat, session: dict, record: dict | None) -> None:
     """The facilitator writes (or corrects) the draft record of a session."""
     form = "group_record"
-    members = {m["user_id"]: m["name"] for m in seat.members}
+    day = clock.in_london(session["scheduled_at"]).date().isoformat()
+    members = {m["user_id"]: m["name"] for m in seat.members  # those in the group that day
+               if m["joined_on"] <= day and (m["left_on"] is None or m["left_on"] >= day)}
     people = [NOBODY] + list(members)
     named = lambda i: members.get(i, "Nobody chosen")  # noqa: E731
     record = record or {"attendance": [], "actions": [], "presenter_id": None,
@@ -112,7 +149,7 @@ def record_form(db, actor, seat: Seat, session: dict, record: dict | None) -> No
     present = [a["user_id"] for a in record["attendance"] if a["attended"]]
     roles = {a["user_id"]: a["role"] or "" for a in record["attendance"]}
     actions = record["actions"]
-    values = {"grf_attended": present or list(seat.current_member_ids()),
+    values = {"grf_attended": present or [i for i in seat.current_member_ids() if i in members],
               "grf_presenter": record["presenter_id"] or NOBODY,
               "grf_case": record["case_ref"], "grf_theme": record["theme"],
               "grf_learning": record["learning"]}

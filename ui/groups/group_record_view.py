@@ -30,7 +30,8 @@ def show(seat: Seat, session: dict, record: dict) -> None:
     if record["actions"]:
         st.markdown("**Actions**")
         st.dataframe([{"Owner": x["owner_name"], "Action": x["description"],
-                       "Due by": clock.day(x["due_date"]) or "", "Status": x["status"].title()}
+                       "Due by": clock.day(x["due_date"]) or "", "Status": x["status"].title(),
+                       "Outcome": x["outcome"]}
                       for x in record["actions"]], hide_index=True, width="stretch")
     st.markdown(group_records.NO_SUPPORT_NOTE)
 
