@@ -79,6 +79,8 @@ group_time.rule_note(db)
 compliance.timeliness_section(figures, teams[team_id], period)
 compliance.actions_section(figures, scope, teams[team_id])
 compliance.by_supervisee_section(figures, scope)
+group_time.team_section(db, actor, {s.supervisee_id: s.supervisee for s in scope.subjects},
+                        teams[team_id])
 
 st.header("One supervisee's timeline", anchor=False)
 subjects = {s.arrangement_id: s for s in scope.subjects}

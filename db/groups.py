@@ -258,3 +258,9 @@ def attended(db: Database, user_ids: list[int], since: str) -> list[dict]:
         "JOIN groups g ON g.id = s.group_id WHERE a.attended = 1 AND s.status = 'held' "
         "AND s.held_on >= ? AND a.user_id IN (SELECT value FROM json_each(?)) "
         "ORDER BY s.held_on", [since, json.dumps(user_ids)]))
+
+
+def attendance_version(db: Database) -> tuple:
+    """Changes with every record written (attendance is rewritten whole)."""
+    return tuple(db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM group_attendance"
+                            ).fetchone())

@@ -81,6 +81,11 @@ def _may_see(db, actor: Actor, user_id: int) -> bool:
     return bool(person) and person["team_id"] in actor.led_team_ids
 
 
+def version(db) -> tuple:
+    """Changes whenever a group record's attendance is written: a cache key."""
+    return table.attendance_version(db)
+
+
 def attended(db, actor: Actor, user_ids, today: date | None = None) -> dict[int, list[dict]]:
     """Per person, the group sessions they attended over the last 12 months: the date,
     the group and the minutes; never what was said."""

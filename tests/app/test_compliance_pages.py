@@ -134,10 +134,10 @@ def test_team_lead_sees_regularity_per_month(compliance_story):
     db = compliance_story["db"]
     at = page("priya.shah", TEAM)
     assert not at.exception
-    assert [h.value for h in at.header][:8] == [
+    assert [h.value for h in at.header][:9] == [
         "Neglect alerts", "Balance by month", "How sessions felt", "Regularity",
-        "Record timeliness",
-        "Overdue actions", "Compliance by supervisee", "One supervisee's timeline"]
+        "Record timeliness", "Overdue actions", "Compliance by supervisee",
+        "Group supervision", "One supervisee's timeline"]
     spec, data = chart(at, "Assessment and Intervention, last 12 months: ")
     today = clock.today()
     first = add_months(month_start(today), -11)

@@ -147,3 +147,22 @@ def test_outsiders_see_none_of_it(demo, username):
     assert not at.exception
     assert "Open actions" not in [h.value for h in at.header]
     assert "Change the members" not in [e.label for e in at.expander]
+
+
+def test_the_team_page_shows_group_time_apart(demo):
+    """Priya leads the Assessment team: counts and minutes per supervisee, no record text."""
+    at = page("priya.shah", "app_pages/team.py")
+    assert not at.exception
+    assert "Group supervision" in [h.value for h in at.header]
+    frame = next(d.value for d in at.dataframe if "Group sessions attended" in d.value.columns)
+    found = dict(zip(frame["Supervisee"], frame["Minutes"]))
+    assert found["Sam Taylor"] == 270 and found["Tom Baker"] == 270
+    shown = texts(at)
+    assert "graded care profile" not in shown and "CR\\-104233" not in shown
+
+
+def test_another_team_lead_sees_no_group_time_of_the_group(demo):
+    at = page("daniel.okafor", "app_pages/team.py")
+    assert not at.exception
+    frames = [d.value for d in at.dataframe if "Group sessions attended" in d.value.columns]
+    assert all(set(f["Group sessions attended"]) <= {0} for f in frames)

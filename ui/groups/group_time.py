@@ -48,18 +48,45 @@ def my_section(db, actor) -> None:
     rule_note(db)
 
 
+def _people_table(found: dict[int, list], people: dict[int, str], name: str) -> None:
+    frame = pd.DataFrame.from_records(
+        [{"Supervisee": person, "Group sessions attended": len(found[i]),
+          "Minutes": sum(r["minutes"] for r in found[i])}
+         for i, person in people.items()])
+    charts.table(frame, name=name, key="group_time")
+
+
 def supervisees_section(db, actor, supervisees: dict[int, str]) -> None:
     """My supervisees: each one's group sessions attended (counts and minutes only)."""
     st.header("Group supervision", anchor=False)
     st.write("Group sessions each supervisee attended in the last 12 months, apart from "
              "the balance of the three functions. Only the group sees what a group recorded.")
-    found = group_counting.attended(db, actor, list(supervisees))
-    frame = pd.DataFrame.from_records(
-        [{"Supervisee": name, "Group sessions attended": len(found[i]),
-          "Minutes": sum(r["minutes"] for r in found[i])}
-         for i, name in supervisees.items()])
-    charts.table(frame, name="supervisees-group-supervision", key="group_time")
+    _people_table(group_counting.attended(db, actor, list(supervisees)), supervisees,
+                  "supervisees-group-supervision")
     rule_note(db)
+
+
+@st.cache_data(ttl=300, max_entries=200, show_spinner=False)
+def _team_attended(_db, _actor, actor_id: int, ids: tuple, version: tuple, today) -> dict:
+    """Cached on the people, the group data's fingerprint and the day: the actor's
+    permission is checked inside, on the first call for these people."""
+    return group_counting.attended(_db, _actor, ids, today)
+
+
+def team_section(db, actor, people: dict[int, str], team_name: str) -> None:
+    """Team: each supervisee's group sessions attended, apart from the balance above
+    (counts and minutes only; a team lead never sees what a group recorded)."""
+    st.header("Group supervision", anchor=False)
+    st.write(f"Group sessions each supervisee of {team_name} attended in the last 12 "
+             "months, shown apart from the balance of the three functions: group time "
+             "is not divided between them. Only the group sees what a group recorded.")
+    if not people:
+        charts.empty("Nobody to show.")
+        return
+    found = _team_attended(db, actor, actor.id, tuple(sorted(people)),
+                           group_counting.version(db), clock.today())
+    _people_table(found, dict(sorted(people.items(), key=lambda p: p[1])),
+                  "team-group-supervision")
 
 
 def regularity_note(db, actor, fig: dict, supervisee_id: int) -> None:
