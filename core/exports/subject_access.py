@@ -36,6 +36,9 @@ What "about one person" means here, and why:
   supervisees and are left out.
 - **journal** entries: private to them, and theirs.
 - **actions** they own (in any arrangement).
+- **groups** (group supervision) they facilitate or were a member of: what the
+  Group supervision page shows them, no more (`core/groups/group_export.py`).
+  Group records name the other members, so each is marked `third_party_data`.
 - **audit events** they caused and those about their account; file-audit
   reads of their records reach them as **notices**, which are included.
 """
@@ -62,6 +65,7 @@ from core.errors import NotFound, PermissionDenied
 from core.access.roles import Actor, actor_from_user
 from core.exports import docx_file, pdf_file, record_document
 from core.exports.record_export import ExportFile, filename
+from core.groups import group_export
 
 VIEW_FLAGS = ("can_edit", "can_share", "can_sign", "can_dispute", "can_add_addendum",
               "new_proposals", "side")
@@ -144,6 +148,7 @@ def collect(db, actor: Actor, user_id: int) -> tuple[dict, list]:
         "reflections": reflections,
         "journal_entries": journal_table.for_user(db, user["id"]),
         "actions_owned": table.actions_owned(db, user["id"]),
+        "groups": group_export.about(db, subject),
         "notices": table.notices(db, user["id"]),
         "audit_events": table.audit_events(db, user["id"]),
     }
