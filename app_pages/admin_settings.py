@@ -8,6 +8,7 @@ from ui import reminders
 from ui.kit import context
 from ui.kit import forms
 from ui.admin import retention, sign_in_settings
+from ui.groups import group_retention
 from ui.kit.guard import guard
 
 actor = guard(Role.ADMIN)
@@ -34,3 +35,4 @@ with st.form("settings"):
 sign_in_settings.section(db, actor)
 reminders.admin_section(db, actor)
 retention.section(db, actor)
+group_retention.section(db, actor)

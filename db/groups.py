@@ -264,3 +264,45 @@ def attendance_version(db: Database) -> tuple:
     """Changes with every record written (attendance is rewritten whole)."""
     return tuple(db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM group_attendance"
                             ).fetchone())
+
+
+# ---------------------------------------------------------------- retention
+
+def past_retention(db: Database, ended_before: str) -> list[dict]:
+    """Groups that ended before a day, oldest first, with counts a purge would remove."""
+    return list(db.query(
+        _GROUP.replace("SELECT g.*,", "SELECT g.*, (SELECT count(*) FROM group_sessions s "
+                       "WHERE s.group_id = g.id) AS sessions, (SELECT count(*) FROM "
+                       "group_records r JOIN group_sessions s ON s.id = r.session_id WHERE "
+                       "s.group_id = g.id) AS records,")
+        + " WHERE g.end_date IS NOT NULL AND g.end_date < ? ORDER BY g.end_date, g.id",
+        [ended_before]))
+
+
+_IN_GROUPS = "(SELECT value FROM json_each(:ids))"
+_G_SESSIONS = f"(SELECT id FROM group_sessions WHERE group_id IN {_IN_GROUPS})"
+_G_RECORDS = f"(SELECT id FROM group_records WHERE session_id IN {_G_SESSIONS})"
+_G_CONTRACTS = f"(SELECT id FROM group_contracts WHERE group_id IN {_IN_GROUPS})"
+# Children before parents, so foreign keys stay on.
+_PURGE = [
+    ("addenda", f"DELETE FROM group_record_addenda WHERE record_id IN {_G_RECORDS}"),
+    ("actions", f"DELETE FROM group_actions WHERE record_id IN {_G_RECORDS}"),
+    ("attendance", f"DELETE FROM group_attendance WHERE record_id IN {_G_RECORDS}"),
+    ("records", f"DELETE FROM group_records WHERE id IN {_G_RECORDS}"),
+    ("sessions", f"DELETE FROM group_sessions WHERE group_id IN {_IN_GROUPS}"),
+    ("", f"DELETE FROM group_contract_signatures WHERE contract_id IN {_G_CONTRACTS}"),
+    ("contracts", f"DELETE FROM group_contracts WHERE group_id IN {_IN_GROUPS}"),
+    ("members", f"DELETE FROM group_members WHERE group_id IN {_IN_GROUPS}"),
+    ("groups", f"DELETE FROM groups WHERE id IN {_IN_GROUPS}"),
+]
+
+
+def purge(db: Database, group_ids: list[int]) -> dict[str, int]:
+    """Delete the groups and everything of theirs; the caller holds the transaction."""
+    params = {"ids": json.dumps([int(i) for i in group_ids])}
+    counts = {}
+    for kind, sql in _PURGE:
+        removed = db.execute(sql, params).rowcount
+        if kind:
+            counts[kind] = removed
+    return counts

@@ -63,6 +63,7 @@ EVENT_NAMES = {
     "group_session_cancelled": "cancelled a group session",
     "group_session_moved": "moved a group session",
     "group_sessions_planned": "planned group sessions",
+    "groups_purged": "purged supervision groups past the retention period",
     "history_consent_given": "shared earlier records with the new supervisor",
     "history_consent_withdrawn": "stopped sharing earlier records",
     "informal_contact_logged": "logged an informal contact",

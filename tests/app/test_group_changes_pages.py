@@ -166,3 +166,20 @@ def test_another_team_lead_sees_no_group_time_of_the_group(demo):
     assert not at.exception
     frames = [d.value for d in at.dataframe if "Group sessions attended" in d.value.columns]
     assert all(set(f["Group sessions attended"]) <= {0} for f in frames)
+
+
+def test_the_admin_purges_a_group_past_retention_on_the_settings_page(demo):
+    end = clock.today() - timedelta(days=int(26 * 365.25))
+    demo.execute("UPDATE groups SET end_date = ? WHERE id = ?", [end.isoformat(),
+                                                                 demo_group(demo)])
+    at = page("admin", "app_pages/admin_settings.py")
+    assert not at.exception
+    assert "Supervision groups past the retention period" in [s.value for s in at.subheader]
+    at.multiselect(key="group_retention_chosen").set_value([demo_group(demo)])
+    _field(at, "Type PURGE to confirm the group purge").input("purge")
+    button(at, "Purge the chosen groups").click().run()
+    assert "Type PURGE to confirm the purge." in texts(at)
+    _field(at, "Type PURGE to confirm the group purge").input("PURGE")
+    button(at, "Purge the chosen groups").click().run()
+    assert "Purged. The audit log records it." in _successes(at)
+    assert demo["groups"].count == 0
