@@ -29,6 +29,7 @@ ROLES = {"presenter": "Presenter", "advisor": "Advisor",
          "reflecting_team": "Reflecting team"}
 STATUSES = {"draft": "Draft", "shared": "Shared, waiting for signatures",
             "agreed": "Agreed"}
+SHARE_WITHIN_WORKING_DAYS = 5  # the facilitator is reminded to share by then
 LEARNING_MAX = 10_000
 ACTION_MAX = 1_000
 NO_SUPPORT_NOTE = ("Personal support said in a group is not recorded about any one "

@@ -30,7 +30,7 @@ from core.sessions import tasks as session_tasks
 from core.contracts.contract import review_due
 from core.tasks import Destination
 from core.access.roles import Actor, Role, actor_from_user
-from core.reminders import preferences
+from core.reminders import group_due, preferences
 from core.reminders.timing import from_reminder_day, in_window, week_of
 
 CANCEL_LOOKBACK = timedelta(days=30)  # a cancellation older than this is not announced
@@ -87,6 +87,7 @@ def for_person(db, actor: Actor, person: dict, today: date) -> list[Reminder]:
         found += _contract_reviews(db, actor, today, make)
     if actor.has(Role.TEAM_LEAD):
         found += _weekly_digest(db, actor, today, make)
+    found += group_due.for_person(db, actor, today, make)  # whoever is in a group
     return found
 
 

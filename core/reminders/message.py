@@ -92,6 +92,21 @@ def words(r: Reminder) -> tuple[str, str]:
         return (f"Supervision contract with {other} due for review",
                 f"The supervision contract with {other} is due for review by "
                 f"{_day(f['due'])}.")
+    if r.kind == "group_prepare":
+        return (f"Group supervision on {_day(f['day'])}",
+                f"The group {_one_line(f['group'])} meets on {f['when']}. If you are "
+                "presenting, prepare the case or theme you will bring.")
+    if r.kind == "group_record_to_sign":
+        ask = ("you presented: read it and sign it to agree it" if f.get("presenter") else
+               "read it and sign your attendance")
+        return ("A group supervision record is waiting for your signature",
+                f"The record of the group {_one_line(f['group'])} on {_day(f['day'])} is "
+                f"shared: {ask}.")
+    if r.kind == "group_record_to_share":
+        late = "was due to be shared" if f.get("overdue") else "is to be shared"
+        return (f"Share a group supervision record by {_day(f['due'])}",
+                f"The record of the group {_one_line(f['group'])} session on "
+                f"{_day(f['day'])} {late} by {_day(f['due'])}.")
     if r.kind == "weekly_digest":
         c = f["counts"]
         return ("Supervision in your teams this week",

@@ -11,7 +11,8 @@ from core import clock
 from core.admin import audit
 from core.errors import ValidationError
 from core.access.roles import Actor, Role, require_admin
-from core.reminders.kinds import BOTH, KINDS, SUPERVISEE, SUPERVISOR, TEAM_LEAD, Kind
+from core.reminders.kinds import (BOTH, FACILITATOR, GROUP_MEMBER, KINDS, SUPERVISEE,
+                                  SUPERVISOR, TEAM_LEAD, Kind)
 
 MANDATORY_SETTING = "reminders_mandatory"
 
@@ -41,9 +42,9 @@ def kinds_for(actor: Actor) -> list[Kind]:
     """The kinds this person can receive, from the roles they hold."""
     audiences = set()
     if actor.has(Role.SUPERVISEE):
-        audiences |= {SUPERVISEE, BOTH}
+        audiences |= {SUPERVISEE, BOTH, GROUP_MEMBER}  # a group's members are supervisees
     if actor.has(Role.SUPERVISOR):
-        audiences |= {SUPERVISOR, BOTH}
+        audiences |= {SUPERVISOR, BOTH, FACILITATOR}  # and its facilitator a supervisor
     if actor.has(Role.TEAM_LEAD):
         audiences.add(TEAM_LEAD)
     kinds = [k for k in KINDS.values() if k.audience in audiences]
