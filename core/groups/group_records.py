@@ -37,11 +37,14 @@ NO_SUPPORT_NOTE = ("Personal support said in a group is not recorded about any o
 
 
 def read(db, actor: Actor, session_id: int) -> dict:
-    """The session with its record (None before one is written), for the group's
-    facilitator and members only (a member who left: the sessions they attended)."""
+    """The session with its record (None before one is written, and for members
+    before it is shared), for the group's facilitator and members only (a member who
+    left: the sessions they attended)."""
     session = must_exist(table.session(db, int(session_id)), "group session")
     found = seat(db, actor, session["group_id"])
     record = table.record(db, session["id"])
+    if record and record["status"] == "draft" and not found.facilitates:
+        record = None  # a draft is the facilitator's until shared
     if not found.reads_record(record):
         raise PermissionDenied(f"You left the group on {clock.day(found.left_on)}: you keep "
                                "the records of the sessions you attended, and no others.")
