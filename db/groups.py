@@ -5,6 +5,8 @@ import json
 
 from sqlite_utils import Database
 
+from db import retention
+
 _GROUP = """
     SELECT g.*, f.name AS facilitator_name FROM groups g
     JOIN users f ON f.id = g.facilitator_id
@@ -283,37 +285,20 @@ _IN_GROUPS = "(SELECT value FROM json_each(:ids))"
 _G_SESSIONS = f"(SELECT id FROM group_sessions WHERE group_id IN {_IN_GROUPS})"
 _G_RECORDS = f"(SELECT id FROM group_records WHERE session_id IN {_G_SESSIONS})"
 _G_CONTRACTS = f"(SELECT id FROM group_contracts WHERE group_id IN {_IN_GROUPS})"
-# Children before parents, so foreign keys stay on.
-_PURGE = [
-    ("addenda", f"DELETE FROM group_record_addenda WHERE record_id IN {_G_RECORDS}"),
-    ("actions", f"DELETE FROM group_actions WHERE record_id IN {_G_RECORDS}"),
-    ("attendance", f"DELETE FROM group_attendance WHERE record_id IN {_G_RECORDS}"),
-    ("records", f"DELETE FROM group_records WHERE id IN {_G_RECORDS}"),
-    ("sessions", f"DELETE FROM group_sessions WHERE group_id IN {_IN_GROUPS}"),
-    ("", f"DELETE FROM group_contract_signatures WHERE contract_id IN {_G_CONTRACTS}"),
-    ("contracts", f"DELETE FROM group_contracts WHERE group_id IN {_IN_GROUPS}"),
-    ("members", f"DELETE FROM group_members WHERE group_id IN {_IN_GROUPS}"),
-    ("groups", f"DELETE FROM groups WHERE id IN {_IN_GROUPS}"),
-]
+# (what is counted, table, which rows), children before parents, so foreign keys stay on.
+_PURGE = [(kind, f"DELETE FROM {table} WHERE {rows}") for kind, table, rows in (
+    ("addenda", "group_record_addenda", f"record_id IN {_G_RECORDS}"),
+    ("actions", "group_actions", f"record_id IN {_G_RECORDS}"),
+    ("attendance", "group_attendance", f"record_id IN {_G_RECORDS}"),
+    ("records", "group_records", f"id IN {_G_RECORDS}"),
+    ("sessions", "group_sessions", f"group_id IN {_IN_GROUPS}"),
+    ("", "group_contract_signatures", f"contract_id IN {_G_CONTRACTS}"),
+    ("contracts", "group_contracts", f"group_id IN {_IN_GROUPS}"),
+    ("members", "group_members", f"group_id IN {_IN_GROUPS}"),
+    ("groups", "groups", f"id IN {_IN_GROUPS}"),
+)]
 
 
 def purge(db: Database, group_ids: list[int]) -> dict[str, int]:
     """Delete the groups and everything of theirs; the caller holds the transaction."""
-    params = {"ids": json.dumps([int(i) for i in group_ids])}
-    counts = {}
-    for kind, sql in _PURGE:
-        removed = db.execute(sql, params).rowcount
-        if kind:
-            counts[kind] = removed
-    return counts
-
-
-def planned_for_member(db: Database, user_id: int, from_stamp: str) -> list[dict]:
-    """Planned sessions from a time on of the running groups this person is still in,
-    earliest first."""
-    return list(db.query(
-        "SELECT s.id AS session_id, s.scheduled_at, g.id AS group_id, g.name AS group_name "
-        "FROM group_members m JOIN groups g ON g.id = m.group_id "
-        "JOIN group_sessions s ON s.group_id = g.id WHERE m.user_id = ? AND m.left_on IS NULL "
-        "AND g.end_date IS NULL AND s.status = 'planned' AND s.scheduled_at >= ? "
-        "ORDER BY s.scheduled_at", [user_id, from_stamp]))
+    return retention.run_purge(db, _PURGE, group_ids)

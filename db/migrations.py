@@ -687,9 +687,9 @@ def m019_group_changes(db):
         CREATE TABLE group_record_addenda (
             id INTEGER PRIMARY KEY,
             record_id INTEGER NOT NULL REFERENCES group_records(id),
+            created_at TEXT NOT NULL,
             author_id INTEGER NOT NULL REFERENCES users(id),
-            body TEXT NOT NULL,
-            created_at TEXT NOT NULL
+            body TEXT NOT NULL
         );
         CREATE INDEX group_record_addenda_record ON group_record_addenda(record_id);
         CREATE INDEX group_actions_owner ON group_actions(owner_id, status)

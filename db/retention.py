@@ -89,9 +89,14 @@ _PURGE = [
 def purge(db: Database, arrangement_ids: list[int]) -> dict[str, int]:
     """Delete the arrangements and everything of theirs listed above; the
     caller holds the transaction. Returns how many rows of each kind went."""
-    params = {"ids": json.dumps([int(i) for i in arrangement_ids])}
+    return run_purge(db, _PURGE, arrangement_ids)
+
+
+def run_purge(db: Database, statements: list[tuple[str, str]], ids: list[int]) -> dict[str, int]:
+    """Run (kind, SQL) deletes over `:ids` in order; counts by kind ('' is not counted)."""
+    params = {"ids": json.dumps([int(i) for i in ids])}
     counts = {}
-    for kind, sql in _PURGE:
+    for kind, sql in statements:
         removed = db.execute(sql, params).rowcount
         if kind:
             counts[kind] = removed

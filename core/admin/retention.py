@@ -63,20 +63,31 @@ def past_retention(db, admin: Actor) -> list[dict]:
     return table.past(db, cutoff(db).isoformat())
 
 
+def confirmed(chosen, confirmation: str, field: str) -> list[int]:
+    """The ids chosen (at least one), once the admin typed the confirmation."""
+    ids = sorted({int(i) for i in chosen or []})
+    if not ids:
+        raise ValidationError({field: f"Choose the {field} to purge."})
+    if (confirmation or "").strip() != CONFIRMATION:
+        raise ValidationError({"confirmation": f"Type {CONFIRMATION} to confirm the purge."})
+    return ids
+
+
+def refuse_early(ids: list[int], eligible: set[int], noun: str) -> None:
+    """Refuse, naming them, any chosen that are not past the retention period."""
+    early = [i for i in ids if i not in eligible]
+    if early:
+        raise ValidationError({f"{noun}s": "Not past the retention period: "
+                               + ", ".join(f"{noun} {i}" for i in early) + "."})
+
+
 def purge(db, admin: Actor, arrangement_ids: list[int], confirmation: str) -> dict[str, int]:
     """Remove the arrangements (see the module docstring), once confirmed."""
     require_admin(admin)
-    ids = sorted({int(i) for i in arrangement_ids})
-    if not ids:
-        raise ValidationError({"arrangements": "Choose the arrangements to purge."})
-    if (confirmation or "").strip() != CONFIRMATION:
-        raise ValidationError({"confirmation": f"Type {CONFIRMATION} to confirm the purge."})
+    ids = confirmed(arrangement_ids, confirmation, "arrangements")
     with db.atomic():
         eligible = {a["id"] for a in table.past(db, cutoff(db).isoformat())}
-        early = [i for i in ids if i not in eligible]
-        if early:
-            raise ValidationError({"arrangements": "Not past the retention period: "
-                                   + ", ".join(f"arrangement {i}" for i in early) + "."})
+        refuse_early(ids, eligible, "arrangement")
         linked = table.outside_references(db, ids)
         if linked:
             raise ValidationError({"arrangements": "Kept arrangements point at these records ("

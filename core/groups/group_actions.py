@@ -9,8 +9,8 @@ from core.admin import audit
 from core.access.roles import Actor
 from core.errors import PermissionDenied, ValidationError
 from core.groups.group_access import seat
-from core.records.actions import CLOSED, OUTCOME_MAX
-from core.validation import Checker, must_exist
+from core.records.actions import checked_closing
+from core.validation import must_exist
 
 
 def to_review(db, actor: Actor, group_id: int) -> list[dict]:
@@ -37,11 +37,7 @@ def close(db, actor: Actor, action_id: int, status: str, outcome: str) -> None:
     if found.ended or found.left_on:
         raise PermissionDenied("You are no longer in this group: its actions are read-only "
                                "for you.")
-    check = Checker()
-    check.choice("status", status, CLOSED, "done or dropped")
-    outcome = check.text("outcome", outcome, "the evidence or outcome", required=True,
-                         max_len=OUTCOME_MAX)
-    check.done()
+    outcome = checked_closing(status, outcome)
     with db.atomic():
         if not table.close_action(db, action["id"], status=status, outcome=outcome.strip(),
                                   by=actor.id, at=clock.stamp()):

@@ -42,6 +42,16 @@ def open_for_arrangement(db, actor: Actor, arrangement_id: int) -> list[dict]:
     ]
 
 
+def checked_closing(status: str, outcome: str) -> str:
+    """Done or dropped, with the evidence or outcome (one-to-one and group actions)."""
+    check = Checker()
+    check.choice("status", status, CLOSED, "done or dropped")
+    outcome = check.text("outcome", outcome, "the evidence or outcome", required=True,
+                         max_len=OUTCOME_MAX)
+    check.done()
+    return outcome
+
+
 def close_action(db, actor: Actor, action_id: int, status: str, outcome: str) -> None:
     """The owner (or the arrangement's current supervisor, in a session) closes an
     action as done or dropped, saying what came of it."""
@@ -57,11 +67,7 @@ def close_action(db, actor: Actor, action_id: int, status: str, outcome: str) ->
                                "supervisor can close it.")
     if arr["supervisor_id"] == actor.id and ended:
         raise PermissionDenied("This arrangement has ended: its records are read-only for you.")
-    check = Checker()
-    check.choice("status", status, CLOSED, "done or dropped")
-    outcome = check.text("outcome", outcome, "the evidence or outcome", required=True,
-                         max_len=OUTCOME_MAX)
-    check.done()
+    outcome = checked_closing(status, outcome)
     with db.atomic():
         if not table.close(db, found["id"], status=status, outcome=outcome, by=actor.id,
                            at=clock.stamp()):

@@ -7,7 +7,7 @@ to its field, with the text kept in the box."""
 import pytest
 from conftest import button, page, texts
 from group_fixtures import actor, demo_group, past_session, record
-from test_hostile_input_pages import CONSTANT_STYLES, RAW, html_allowed, markdown_strings
+from test_hostile_input_pages import inert_problems
 
 from core import clock, workdays
 from core.groups import group_actions, group_contract, group_records, group_sessions
@@ -44,22 +44,6 @@ def hostile(demo):
     return sid
 
 
-def _problems(at) -> tuple[list, list]:
-    problems, shown = [], []
-    for node in at._tree:
-        proto = getattr(node, "proto", None)
-        if proto is None:
-            continue
-        for body in markdown_strings(proto):
-            if body in CONSTANT_STYLES:
-                continue
-            shown.append(body)
-            problems += [f"raw {m[0]!r} in {body[:80]!r}" for m in RAW.finditer(body)]
-        problems += [f"HTML allowed: {str(p)[:80]}" for p in html_allowed(proto)
-                     if "alert" in str(p)]
-    return problems, shown
-
-
 @pytest.mark.parametrize("username,path", [("helen.carter", PAGE), ("sam.taylor", PAGE),
                                            ("zara.hussain", PAGE),
                                            ("admin", "app_pages/admin_arrangements.py")])
@@ -68,7 +52,8 @@ def test_group_text_is_shown_inert(hostile, username, path):
     at.query_params["session"] = str(hostile)
     at.run()
     assert not at.exception
-    problems, shown = _problems(at)
+    problems, shown = [], []
+    inert_problems(at, path, problems, shown)
     assert not problems, "\n".join(problems[:20])
     if path == PAGE:  # the admin sees the group's name in tables and boxes, never its text
         assert any("onerror=alert(1)" in s.replace("\\", "") for s in shown)

@@ -158,6 +158,23 @@ def html_allowed(proto):
             yield proto
 
 
+def inert_problems(at, where: str, problems: list, shown: list) -> None:
+    """Add to `problems` any typed markup that survived on this run's elements, and to
+    `shown` every markdown string they render (the portal's own styles aside)."""
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        if proto is None:
+            continue
+        for body in markdown_strings(proto):
+            if body in CONSTANT_STYLES:
+                continue
+            shown.append(body)
+            problems += [f"{where}: raw {m[0]!r} in {body[:80]!r}" for m in RAW.finditer(body)]
+        for found in html_allowed(proto):
+            if "alert" in str(found) or "Sam " in str(found):
+                problems.append(f"{where}: HTML allowed on typed text {str(found)[:80]!r}")
+
+
 def views(username, sids):
     return page_views(username, sids, lambda o: str(o).startswith("Sam "))
 
@@ -169,18 +186,7 @@ def test_every_page_shows_hostile_text_inert(world, username, monkeypatch):
     problems, shown = [], []
     for where, at in views(username, made["sessions"]):
         assert not at.exception, (where, at.exception)
-        for node in at._tree:
-            proto = getattr(node, "proto", None)
-            if proto is None:
-                continue
-            for body in markdown_strings(proto):
-                if body in CONSTANT_STYLES:
-                    continue
-                shown.append(body)
-                problems += [f"{where}: raw {m[0]!r} in {body[:80]!r}" for m in RAW.finditer(body)]
-            for found in html_allowed(proto):
-                if "alert" in str(found) or "Sam " in str(found):
-                    problems.append(f"{where}: HTML allowed on typed text {str(found)[:80]!r}")
+        inert_problems(at, where, problems, shown)
     assert not problems, "\n".join(sorted(set(problems))[:40])
     # The hostile text was on the pages, escaped: the check above had something to see.
     assert any("onerror=alert(1)" in s.replace("\\", "") for s in shown)

@@ -95,48 +95,50 @@ def test_the_facilitator_records_and_shares_and_the_presenter_agrees(page, journ
     assert_accessible(page, axe, "Group supervision, agreed")
 
 
+def press(page: Page, button: str, then: str) -> None:
+    """Click a button and wait for the message the page shows after it."""
+    page.get_by_role("button", name=button).click()
+    settle(page)
+    expect(page.get_by_text(then).first).to_be_visible()
+
+
+def as_person(page: Page, url: str, username: str) -> None:
+    """Whoever was signed in signs out; this person opens Group supervision."""
+    if page.get_by_role("button", name="Sign out").count():
+        sign_out(page)
+    enter(page, url, username)
+    page.goto(f"{url}/group_supervision")
+    settle(page)
+
+
 def test_members_change_and_an_owner_marks_an_action_done(page, journey, axe):
     """The facilitator adds a member and records that another left (Tom Baker, who
     then keeps only what he attended); Sam Taylor marks his group action done."""
     srv, _sid = journey
-
-    enter(page, srv.url, "helen.carter")
-    page.goto(f"{srv.url}/group_supervision")
-    settle(page)
+    as_person(page, srv.url, "helen.carter")
     members = open_expander(page, "Change the members")
     assert_accessible(page, axe, "Group supervision, changing the members")
-    members.get_by_role("textbox", name="Find a person to add").fill("jordan")
-    members.get_by_role("textbox", name="Find a person to add").press("Enter")
+    search = members.get_by_role("textbox", name="Find a person to add")
+    search.fill("jordan")
+    search.press("Enter")
     settle(page)
     choose(page, "Person to add", "Jordan Ellis (jordan.ellis)")
-    page.get_by_role("button", name="Add to the group").click()
-    settle(page)
-    expect(page.get_by_text("Member added.")).to_be_visible()
-    members = open_expander(page, "Change the members")
+    press(page, "Add to the group", "Member added.")
+    open_expander(page, "Change the members")
     choose(page, "Member who left", "Tom Baker")
-    page.get_by_role("button", name="Record that they left today").click()
-    settle(page)
-    expect(page.get_by_text("Recorded. Their attendance at past sessions")).to_be_visible()
+    press(page, "Record that they left today", "Recorded. Their attendance at past sessions")
     expect(page.get_by_text(re.compile(r"Tom Baker \(left "))).to_be_visible()
     assert_accessible(page, axe, "Group supervision, a member left")
-    sign_out(page)
 
-    enter(page, srv.url, "tom.baker")
-    page.goto(f"{srv.url}/group_supervision")
-    settle(page)
+    as_person(page, srv.url, "tom.baker")
     expect(page.get_by_text("You left this group on")).to_be_visible()
     expect(page.get_by_role("button", name="Close the action")).to_have_count(0)
     assert_accessible(page, axe, "Group supervision for a member who left")
-    sign_out(page)
 
-    enter(page, srv.url, "sam.taylor")
-    page.goto(f"{srv.url}/group_supervision")
-    settle(page)
+    as_person(page, srv.url, "sam.taylor")
     expect(page.get_by_role("heading", name="Open actions")).to_be_visible()
     page.get_by_role("textbox", name="Evidence or outcome").fill(
         "Done with the family on Tuesday 🧸")
-    page.get_by_role("button", name="Close the action").click()
-    settle(page)
-    expect(page.get_by_text("Action closed.")).to_be_visible()
+    press(page, "Close the action", "Action closed.")
     expect(page.get_by_text("No open group actions.")).to_be_visible()
     assert_accessible(page, axe, "Group supervision, the action closed")

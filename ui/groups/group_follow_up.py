@@ -39,9 +39,8 @@ def open_actions(db, actor, seat: Seat) -> None:
         status = st.radio("It is", list(CLOSED), format_func=CLOSED.get, key=f"{form}_status",
                           horizontal=True)
         forms.field_error(form, "status")
-        outcome = st.text_area("Evidence or outcome", key=f"{form}_outcome",
-                               help=forms.limit(OUTCOME_MAX))
-        forms.field_error(form, "outcome")
+        outcome = forms.text(form, "outcome", "Evidence or outcome", f"{form}_outcome",
+                             OUTCOME_MAX, area=True)
         forms.form_error(form)
         if st.form_submit_button("Close the action"):
             forms.submit(form, lambda: group_actions.close(db, actor, chosen, status, outcome),
@@ -65,13 +64,11 @@ def addenda(db, actor, seat: Seat, session: dict, record: dict) -> None:
         return
     form = f"group_addendum_{session['id']}"
     with st.form(form):
-        st.text_area("Add an addendum", key=f"{form}_body",
-                     help=forms.limit(group_records.ADDENDUM_MAX,
-                                      "Everyone who reads the record reads it."))
-        forms.field_error(form, "body")
+        body = forms.text(form, "body", "Add an addendum", f"{form}_body",
+                          group_records.ADDENDUM_MAX, area=True,
+                          help="Everyone who reads the record reads it.")
         forms.form_error(form)
         if st.form_submit_button("Add the addendum"):
-            body = st.session_state.get(f"{form}_body")
             forms.submit(form, lambda: group_records.add_addendum(db, actor, session["id"], body),
                          success="Addendum added.", clear={f"{form}_body": ""},
                          fields=("body",))

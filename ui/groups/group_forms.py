@@ -96,9 +96,8 @@ def cancel_form(db, actor, ahead: dict[int, str]) -> None:
     with st.form(form):
         st.markdown("**Cancel a session.** Say why: the members see it.")
         chosen = _chosen_session(form, ahead)
-        reason = st.text_area("Why it is cancelled", key=f"{form}_reason",
-                              help=forms.limit(REASON_MAX))
-        forms.field_error(form, "reason")
+        reason = forms.text(form, "reason", "Why it is cancelled", f"{form}_reason", REASON_MAX,
+                            area=True)
         forms.form_error(form)
         if st.form_submit_button("Cancel the session"):
             forms.submit(form, lambda: group_sessions.cancel(db, actor, chosen, reason),
@@ -122,9 +121,8 @@ def move_form(db, actor, ahead: dict[int, str]) -> None:
         with right:
             at = st.time_input("New start time", time(10, 0), key=f"{form}_at", step=900)
             forms.field_error(form, "at")
-        reason = st.text_input("Why it moves (optional)", key=f"{form}_reason",
-                               help=forms.limit(REASON_MAX))
-        forms.field_error(form, "reason")
+        reason = forms.text(form, "reason", "Why it moves (optional)", f"{form}_reason",
+                            REASON_MAX)
         forms.form_error(form)
         if st.form_submit_button("Move the session"):
             forms.submit(form, lambda: group_sessions.move(db, actor, chosen, on=on, at=at,

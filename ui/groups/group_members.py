@@ -25,27 +25,27 @@ def change_forms(db, actor, group_id: int, members: list[dict], key: str) -> Non
     search = st.text_input("Find a person to add", key=f"{key}_find",
                            placeholder="Part of a name or username")
     found = group_membership.candidates(db, actor, group_id, search) if search else {}
-    add = f"{key}_add"
-    with st.form(add):
-        st.selectbox("Person to add", list(found), index=None, format_func=found.get,
-                     key=f"{key}_person", placeholder="Search for a person above")
-        forms.field_error(add, "member")
-        forms.form_error(add)
-        if st.form_submit_button("Add to the group"):
-            chosen = st.session_state.get(f"{key}_person")
-            forms.submit(add, lambda: group_membership.add_member(db, actor, group_id, chosen),
-                         success="Member added. They are asked to sign the group's contract.",
-                         clear=(f"{key}_person", f"{key}_find"), fields=("member",))
+    _choose_and_do(f"{key}_add", "Person to add", found, "Search for a person above",
+                   "member", "Add to the group",
+                   lambda chosen: group_membership.add_member(db, actor, group_id, chosen),
+                   "Member added. They are asked to sign the group's contract.",
+                   clear=(f"{key}_find",))
     current = {m["user_id"]: m["name"] for m in members if m["left_on"] is None}
-    leave = f"{key}_leave"
-    with st.form(leave):
-        st.selectbox("Member who left", list(current), index=None, format_func=current.get,
-                     key=f"{key}_leaver", placeholder="Choose a member")
-        forms.field_error(leave, "leaving")
-        forms.form_error(leave)
-        if st.form_submit_button("Record that they left today"):
-            chosen = st.session_state.get(f"{key}_leaver")
-            forms.submit(leave, lambda: group_membership.record_leaving(
-                db, actor, group_id, chosen),
-                success="Recorded. Their attendance at past sessions stays as it was.",
-                clear=(f"{key}_leaver",), fields=("leaving",))
+    _choose_and_do(f"{key}_leave", "Member who left", current, "Choose a member", "leaving",
+                   "Record that they left today",
+                   lambda chosen: group_membership.record_leaving(db, actor, group_id, chosen),
+                   "Recorded. Their attendance at past sessions stays as it was.")
+
+
+def _choose_and_do(form: str, label: str, options: dict, placeholder: str, field: str,
+                   button: str, act, success: str, clear=()) -> None:
+    """A form of one person box and a button that acts on the person chosen."""
+    with st.form(form):
+        st.selectbox(label, list(options), index=None, format_func=options.get,
+                     key=f"{form}_who", placeholder=placeholder)
+        forms.field_error(form, field)
+        forms.form_error(form)
+        if st.form_submit_button(button):
+            chosen = st.session_state.get(f"{form}_who")
+            forms.submit(form, lambda: act(chosen), success=success,
+                         clear=(f"{form}_who", *clear), fields=(field,))

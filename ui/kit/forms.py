@@ -21,6 +21,15 @@ def limit(characters: int, help: str | None = None) -> str:
     return f"{help} {said}" if help else said
 
 
+def text(form: str, field: str, label: str, key: str, characters: int, *,
+         area: bool = False, help: str | None = None) -> str:
+    """A text box with its limit stated and, under it, the message its field got."""
+    draw = st.text_area if area else st.text_input
+    value = draw(label, key=key, help=limit(characters, help))
+    field_error(form, field)
+    return value
+
+
 def field_error(form: str, field: str) -> None:
     """Show the message for this field, if the last submit of the form left one."""
     message = st.session_state.get(_ERRORS.format(form), {}).get(field)

@@ -60,10 +60,9 @@ def test_a_group_inside_the_period_is_refused(demo):
         group_retention.purge(demo, admin, [group], "PURGE")
 
 
-@pytest.mark.parametrize("username", ["helen.carter", "priya.shah", "sam.taylor"])
-def test_only_admins_review_or_purge(demo, old, username):
-    who = actor(demo, username)
-    with pytest.raises(PermissionDenied):
-        group_retention.past_retention(demo, who)
-    with pytest.raises(PermissionDenied):
-        group_retention.purge(demo, who, [old], "PURGE")
+def test_only_admins_review_or_purge(demo, old):
+    for who in (actor(demo, u) for u in ("helen.carter", "priya.shah", "sam.taylor")):
+        for attempt in (lambda: group_retention.past_retention(demo, who),
+                        lambda: group_retention.purge(demo, who, [old], "PURGE")):
+            with pytest.raises(PermissionDenied):
+                attempt()
