@@ -302,3 +302,14 @@ _PURGE = [(kind, f"DELETE FROM {table} WHERE {rows}") for kind, table, rows in (
 def purge(db: Database, group_ids: list[int]) -> dict[str, int]:
     """Delete the groups and everything of theirs; the caller holds the transaction."""
     return retention.run_purge(db, _PURGE, group_ids)
+
+
+def planned_for_member(db: Database, user_id: int, from_stamp: str) -> list[dict]:
+    """Planned sessions from a time on of the running groups this person is still in,
+    earliest first."""
+    return list(db.query(
+        "SELECT s.id AS session_id, s.scheduled_at, g.id AS group_id, g.name AS group_name "
+        "FROM group_members m JOIN groups g ON g.id = m.group_id "
+        "JOIN group_sessions s ON s.group_id = g.id WHERE m.user_id = ? AND m.left_on IS NULL "
+        "AND g.end_date IS NULL AND s.status = 'planned' AND s.scheduled_at >= ? "
+        "ORDER BY s.scheduled_at", [user_id, from_stamp]))
