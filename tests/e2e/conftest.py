@@ -44,7 +44,7 @@ def _free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on a free port, on its own database."""
+    """`streamlit run portal.py` (as ./run) on a free port, on its own database."""
 
     extra_args: tuple = ()  # more `streamlit run` options, e.g. a secrets file
 
@@ -67,7 +67,7 @@ class Server:
         database, env = self.database, self.env
         self.log = open(database.parent / "server.log", "a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", "portal.py", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
              *self.extra_args],
