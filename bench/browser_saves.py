@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/browser_saves.py [--sessions 10] [--seconds 60] [--writers 50]
 
-Starts one server (`streamlit run app.py`, localhost only) on a fresh demo
+Starts one server (`streamlit run portal.py`, localhost only) on a fresh demo
 database, signs in one Chromium session per person (Debian's /usr/bin/chromium,
 driven by Playwright, the arguments of tests/e2e/conftest.py), and for the
 given time each session writes journal entries in a loop: type an entry, move
@@ -10,7 +10,7 @@ out of the box (it saves), wait for "Saved", start a new entry. Meanwhile the
 core writers of bench/load_writes.py save reflections, record items, journal
 entries and actions on the same database. They run inside the server process,
 as other people's saves would (the portal is one process; this script starts
-it through `--serve`, which starts the writers and then `streamlit run`).
+it through `--serve`, which starts the writers and then `streamlit run portal.py`).
 
 Afterwards it checks the database: every entry a browser saw saved is there,
 with its text, and nothing the core writers acknowledged is missing. It prints
@@ -60,7 +60,7 @@ def _free_port() -> int:
 
 def start_server(path: Path, args, go_file: Path, result_file: Path
                  ) -> tuple[subprocess.Popen, str]:
-    """This script with --serve: the core writers, then `streamlit run app.py`."""
+    """This script with --serve: the core writers, then `streamlit run portal.py`."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     env = dict(os.environ, SUPERVISION_DB=str(path), PYTHONPATH=str(ROOT))
@@ -105,7 +105,7 @@ def serve(args, streamlit_args: list[str]) -> None:
     threading.Thread(target=writers, name="core-writers", daemon=True).start()
     from streamlit.web.cli import main as streamlit_main
 
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *streamlit_args]
+    sys.argv = ["streamlit", "run", str(ROOT / "portal.py"), *streamlit_args]
     streamlit_main(prog_name="streamlit")
 
 

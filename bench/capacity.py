@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/capacity.py [--steps 10,25,50] [--rounds 3] [--limit-ms 1000]
 
-Starts one server (`streamlit run app.py`, localhost only) on a fresh database
+Starts one server (`streamlit run portal.py`, localhost only) on a fresh database
 holding the demo organisation and a small authority from bench/seed_large.py
 (enough practitioners, each with a planned session). At each step it signs in
 that many Chromium sessions at once (Debian's /usr/bin/chromium through
@@ -66,7 +66,7 @@ def start_server(path: Path) -> tuple[subprocess.Popen, str]:
     env.pop("SUPERVISION_COOKIE_KEY", None)
     log = open(path.parent / "server.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", "portal.py", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
