@@ -82,7 +82,9 @@ def cookie_value(key: str, username: str, signed_in_at: float) -> str:
 def read(key: str, value: str | None) -> tuple[str, float] | None:
     """(username, signed_in_at) from a cookie this portal signed; None for anything
     else. Whether the sign-in still holds is for sign_in.sign_in_still_valid."""
-    payload, _, signature = (value or "").partition(".")
+    if not isinstance(value, str):
+        return None
+    payload, _, signature = value.partition(".")
     if not payload or not hmac.compare_digest(signature, _signature(key, payload)):
         return None
     try:

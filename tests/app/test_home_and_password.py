@@ -61,7 +61,7 @@ def test_after_a_reset_the_person_must_choose_a_password_first(demo):
     auth.reset_password(demo, load_actor(demo, "admin"), load_actor(demo, "sam.taylor").id,
                         "temporary-pass-1")
     at = sign_in_through_form("sam.taylor", "temporary-pass-1")
-    assert at.title[0].value == "Change your password"
+    assert at.title[0].value == "Account"
     assert "An admin has reset your password" in texts(at)
     fields = {t.label: t for t in at.text_input}
     fields["Current password"].input("temporary-pass-1")
