@@ -7,6 +7,7 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from core import clock
+from core.errors import Busy
 from core.access.roles import load_actor
 from core.admin.setup import create_first_admin
 from core.people import sign_in as rules
@@ -67,3 +68,12 @@ def test_another_site_cannot_set_or_clear_it(client, database, path):
 
 def test_only_posts_are_answered(client):
     assert client.get(sign_in_routes.SIGN_IN_PATH).status_code == 405
+
+
+def test_a_busy_database_is_an_answer_to_try_again(client, database, monkeypatch):
+    def busy(db, token):
+        raise Busy("The portal is busy.")
+
+    monkeypatch.setattr(sign_in_cookie, "redeem", busy)
+    answer = client.post(sign_in_routes.SIGN_IN_PATH, content="any-token")
+    assert answer.status_code == 503 and "set-cookie" not in answer.headers

@@ -49,9 +49,12 @@ def _post(path: str, body: str) -> None:
     if slot is None:
         slot = st.empty()
         _slot.set(slot)
-    slot.html(
-        f"<script>fetch({json.dumps(path)}, {{method: 'POST', body: {json.dumps(body)}, "
-        "credentials: 'same-origin', keepalive: true});</script>",
+    slot.html(  # 503: the database was busy; try again a few times
+        "<script>(function send(tries) {"
+        f"fetch({json.dumps(path)}, {{method: 'POST', body: {json.dumps(body)}, "
+        "credentials: 'same-origin', keepalive: true}).then(function (answer) {"
+        "if (answer.status === 503 && tries < 5) setTimeout(send, 1000, tries + 1);});"
+        "})(0);</script>",
         unsafe_allow_javascript=True,
     )
 

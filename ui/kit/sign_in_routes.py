@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 import db as storage
+from core.errors import Busy
 from core.people import sign_in as rules
 from core.people import sign_in_cookie
 
@@ -56,7 +57,10 @@ async def _sign_in(request: Request) -> Response:
     if not _same_origin(request):
         return Response(status_code=403)
     token = (await request.body())[:200].decode(errors="replace").strip()
-    swapped = await run_in_threadpool(_swap, token)
+    try:
+        swapped = await run_in_threadpool(_swap, token)
+    except Busy:  # the token stays unused; the page's script asks again
+        return Response(status_code=503, headers={"Retry-After": "1"})
     if swapped is None:
         return Response(status_code=403)
     value, seconds = swapped
