@@ -1,10 +1,13 @@
 """Admin work on people: create, deactivate (never delete), team and admin flag."""
 
+from functools import partial
+
 from db import teams as team_table
 from db import users as user_table
 
 from core import clock
 from core.admin import audit
+from core.people.search import needle, page_of
 from core.people.sign_in import hash_password, password_problem
 from core.errors import NotFound, ValidationError
 from core.access.roles import Actor, require_admin
@@ -130,16 +133,14 @@ def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
     """One page of the people a search finds, and how many it finds in all: the
     list of an authority's staff is searched and paged, never drawn whole."""
     require_admin(admin)
-    needle = (search or "").strip().lower()
-    rows = user_table.find(db, needle, limit=limit, offset=offset, active_only=active_only)
-    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
-        return rows, offset + len(rows)
-    return rows, count_found(db, admin, search, active_only=active_only)
+    return page_of(partial(user_table.find, db, active_only=active_only),
+                   partial(user_table.count_found, db, active_only=active_only),
+                   search, limit=limit, offset=offset)
 
 
 def count_found(db, admin: Actor, search: str, *, active_only: bool = False) -> int:
     require_admin(admin)
-    return user_table.count_found(db, (search or "").strip().lower(), active_only=active_only)
+    return user_table.count_found(db, needle(search), active_only=active_only)
 
 
 def _get(db, user_id: int) -> dict:
