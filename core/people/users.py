@@ -91,11 +91,10 @@ def update_user(db, admin: Actor, user_id: int, *, name: str, email: str, job_ti
     if user_id == admin.id and not is_admin:
         check.fail("is_admin", "You cannot remove your own admin flag.")
     check.done()
-    with db.atomic():
-        user_table.update(db, user_id, name=name, email=email, job_title=job_title,
-                          team_id=team_id, is_admin=int(bool(is_admin)), fte=fte)
-        audit.record(db, admin.id, "user_updated", "user", user_id,
-                     is_admin=bool(is_admin), was_admin=bool(user["is_admin"]))
+    _store(db, admin, user_id, "user_updated",
+           {"name": name, "email": email, "job_title": job_title, "team_id": team_id,
+            "is_admin": int(bool(is_admin)), "fte": fte},
+           is_admin=bool(is_admin), was_admin=bool(user["is_admin"]))
 
 
 def deactivate_user(db, admin: Actor, user_id: int) -> None:
@@ -106,10 +105,8 @@ def deactivate_user(db, admin: Actor, user_id: int) -> None:
         raise ValidationError.single("user", "You cannot deactivate your own account.")
     if not user["active"]:
         raise ValidationError.single("user", f"{user['name']} is already deactivated.")
-    with db.atomic():
-        user_table.update(db, user_id, active=0, deactivated_at=clock.stamp(),
-                          signed_out_at=clock.epoch())
-        audit.record(db, admin.id, "user_deactivated", "user", user_id)
+    _store(db, admin, user_id, "user_deactivated",
+           {"active": 0, "deactivated_at": clock.stamp(), "signed_out_at": clock.epoch()})
 
 
 def reactivate_user(db, admin: Actor, user_id: int) -> None:
@@ -117,10 +114,15 @@ def reactivate_user(db, admin: Actor, user_id: int) -> None:
     user = _get(db, user_id)
     if user["active"]:
         raise ValidationError.single("user", f"{user['name']} is already active.")
+    _store(db, admin, user_id, "user_reactivated",
+           {"active": 1, "deactivated_at": None, "failed_attempts": 0, "locked_until": None})
+
+
+def _store(db, admin: Actor, user_id: int, action: str, fields: dict, **details) -> None:
+    """The change to the account and its audit event, in one transaction."""
     with db.atomic():
-        user_table.update(db, user_id, active=1, deactivated_at=None,
-                          failed_attempts=0, locked_until=None)
-        audit.record(db, admin.id, "user_reactivated", "user", user_id)
+        user_table.update(db, user_id, **fields)
+        audit.record(db, admin.id, action, "user", user_id, **details)
 
 
 def listing(db, admin: Actor) -> list[dict]:
