@@ -12,10 +12,12 @@ from core import clock
 def test_an_older_database_gains_offsets_and_reads_the_same(tmp_path):
     path = tmp_path / "old.db"
     with schema_before(path, "m017_times_with_offset") as old:
-        old.execute("INSERT INTO users (username, name, password_hash, created_at) "
-                    "VALUES ('kept.person', 'Kept Person', 'x', '2025-07-01T09:30:00')")
-        old.execute("INSERT INTO users (username, name, password_hash, created_at) "
-                    "VALUES ('with.offset', 'With Offset', 'x', '2025-07-01T09:30:00+01:00')")
+        old["users"].insert_all([
+            {"username": "kept.person", "name": "Kept Person", "password_hash": "x",
+             "created_at": "2025-07-01T09:30:00"},  # written before times carried offsets
+            {"username": "with.offset", "name": "With Offset", "password_hash": "x",
+             "created_at": "2025-07-01T09:30:00+01:00"},
+        ])
     new = storage.connect(path)
     stored = dict(new.execute("SELECT username, created_at FROM users").fetchall())
     assert stored == {"kept.person": "2025-07-01T09:30:00+00:00",

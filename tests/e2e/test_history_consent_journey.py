@@ -23,6 +23,8 @@ WITHDRAW = "Stop Helen Carter reading my earlier records"
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
+    """A server on the demo, and the id of Tom Baker's arrangement with Helen Carter
+    (his earlier one, in the demo, was with Marcus Reid)."""
     yield from demo_server_with(
         tmp_path_factory, "consent",
         lambda database: arrangement_id(database, "tom.baker", supervisor="helen.carter"))
