@@ -6,6 +6,7 @@ import json
 from sqlite_utils import Database
 
 from db import retention
+from db.rows import first
 
 _GROUP = """
     SELECT g.*, f.name AS facilitator_name FROM groups g
@@ -24,8 +25,7 @@ def insert_group(db: Database, row: dict, member_ids: list[int]) -> int:
 
 
 def get(db: Database, group_id: int) -> dict | None:
-    rows = list(db.query(_GROUP + " WHERE g.id = ?", [group_id]))
-    return rows[0] if rows else None
+    return first(db, _GROUP + " WHERE g.id = ?", [group_id])
 
 
 def listing(db: Database) -> list[dict]:
@@ -43,9 +43,8 @@ def members(db: Database, group_id: int) -> list[dict]:
 
 
 def member(db: Database, group_id: int, user_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM group_members WHERE group_id = ? AND user_id = ?",
-                         [group_id, user_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM group_members WHERE group_id = ? AND user_id = ?",
+                 [group_id, user_id])
 
 
 def add_member(db: Database, group_id: int, user_id: int, joined_on: str) -> None:
@@ -110,8 +109,7 @@ def attended_sessions(db: Database, group_id: int, user_id: int) -> set[int]:
 
 
 def session(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM group_sessions WHERE id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM group_sessions WHERE id = ?", [session_id])
 
 
 def insert_session(db: Database, row: dict) -> int:
@@ -185,8 +183,7 @@ _ACTION = """
 
 
 def action(db: Database, action_id: int) -> dict | None:
-    rows = list(db.query(_ACTION + " WHERE x.id = ?", [action_id]))
-    return rows[0] if rows else None
+    return first(db, _ACTION + " WHERE x.id = ?", [action_id])
 
 
 def open_actions(db: Database, group_id: int) -> list[dict]:
