@@ -2,6 +2,8 @@
 auditor's form (evidence, suggested grade, their grade and reason), reading a
 linked record under the file-audit rules, and a shared audit as both people read it."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -45,24 +47,49 @@ def sample_section(db, actor, team_id: int, team: str) -> None:
                 db, actor, team_id, int(size)), success="Sample drawn.", fields=("size",))
 
 
+PERIODS = {3: "The last 3 months", 6: "The last 6 months", 12: "The last 12 months",
+           None: "Dates I choose"}
+
+
 def start_section(db, actor) -> None:
     st.header("Start a file audit", anchor=False)
     files = {a["id"]: a for a in file_audits.auditable(db, actor)}
     if not files:
-        st.markdown("Nobody in the teams you lead has a current supervision arrangement.")
+        st.markdown("Nobody in the teams you audit has a current supervision arrangement.")
         return
     chosen = st.selectbox("File", list(files), key="audit_start_choice",
                           format_func=lambda i: f"{files[i]['supervisee_name']}, supervised by "
                                                 f"{files[i]['supervisor_name']}")
+    if st.session_state.get("audit_period") not in PERIODS:
+        st.session_state["audit_period"] = 12
+    months = st.radio("Period to audit", list(PERIODS), format_func=PERIODS.get,
+                      key="audit_period", horizontal=True,
+                      help="The evidence is judged over this period, up to its last day.")
+    forms.field_error("start_audit", "period")
+    first = last = None
+    if months is None:
+        today = clock.today()
+        left, right = st.columns(2)
+        with left:
+            first = st.date_input("First day of the period", key="audit_period_start",
+                                  value=today.replace(year=today.year - 1),
+                                  min_value=date(1900, 1, 1), max_value=date(2100, 12, 31),
+                                  format="DD/MM/YYYY")
+            forms.field_error("start_audit", "period_start")
+        with right:
+            last = st.date_input("Last day of the period", key="audit_period_end",
+                                 value=today, min_value=date(1900, 1, 1),
+                                 max_value=date(2100, 12, 31), format="DD/MM/YYYY")
+            forms.field_error("start_audit", "period_end")
     forms.form_error("start_audit")
+
+    def start() -> None:
+        st.session_state["audit_open"] = file_audits.start(
+            db, actor, chosen, months=months, period_start=first, period_end=last)
+
     if st.button("Start the audit", icon=":material/fact_check:"):
-        try:
-            audit_id = file_audits.start(db, actor, chosen)
-        except PortalError as error:
-            st.error(inert_message(error), icon=":material/block:")
-            return
-        st.session_state["audit_open"] = audit_id
-        st.rerun()
+        forms.submit("start_audit", start, success="Audit started, pre-filled with the "
+                     "evidence of the period.", fields=("period", "period_start", "period_end"))
 
 
 def _read_record(db, actor, sid: int, when: str) -> None:
