@@ -146,8 +146,8 @@ def period(months: int | None = 12, start=None, end=None,
         if not isinstance(value, date):
             check.fail(field, f"Choose {what} of the period.")
         elif value > today:
-            check.fail(field, f"The period cannot end in the future: choose {what} on or "
-                              f"before today, {clock.day(today)}.")
+            check.fail(field, f"The period cannot reach into the future: choose {what} "
+                              f"on or before today, {clock.day(today)}.")
     check.done()
     if start >= end:
         raise ValidationError.single("period_start", "The first day of the period must come "
