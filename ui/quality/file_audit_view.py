@@ -47,8 +47,9 @@ def sample_section(db, actor, team_id: int, team: str) -> None:
                 db, actor, team_id, int(size)), success="Sample drawn.", fields=("size",))
 
 
+OWN_DATES = "dates"
 PERIODS = {3: "The last 3 months", 6: "The last 6 months", 12: "The last 12 months",
-           None: "Dates I choose"}
+           OWN_DATES: "Dates I choose"}
 
 
 def start_section(db, actor) -> None:
@@ -62,11 +63,12 @@ def start_section(db, actor) -> None:
                                                 f"{files[i]['supervisor_name']}")
     if st.session_state.get("audit_period") not in PERIODS:
         st.session_state["audit_period"] = 12
-    months = st.radio("Period to audit", list(PERIODS), format_func=PERIODS.get,
+    chosen_period = st.radio("Period to audit", list(PERIODS), format_func=PERIODS.get,
                       key="audit_period", horizontal=True,
                       help="The evidence is judged over this period, up to its last day.")
     forms.field_error("start_audit", "period")
     first = last = None
+    months = None if chosen_period == OWN_DATES else chosen_period
     if months is None:
         today = clock.today()
         left, right = st.columns(2)
@@ -139,11 +141,17 @@ def editor(db, actor, found: dict) -> None:
     keys[f"audit_{aid}_overall_reason"] = found["overall_reason"]
     keys[f"audit_{aid}_actions"] = found["actions"]
     forms.seed(FORM, (aid, found["updated_at"]), keys)
+    offered = set()  # a record linked from several items gets one button, at its first
     for a in found["answers"]:
         st.subheader(f"{a['position']}. {inert(a['item_text'])}", anchor=False)
         _evidence(a)
         for sid in a["evidence"]["sessions"]:
-            _read_record(db, actor, sid, found["linked"].get(sid, str(sid)))
+            when = found["linked"].get(sid, str(sid))
+            if sid in offered:
+                st.markdown(f"- The record of {when}: read it from the item above.")
+                continue
+            offered.add(sid)
+            _read_record(db, actor, sid, when)
     st.divider()
     forms.form_error(FORM)
     with st.form(FORM):
@@ -184,10 +192,15 @@ def editor(db, actor, found: dict) -> None:
 
 
 def read_only(found: dict) -> None:
-    """A shared audit, as the supervisor, the supervisee and the auditor read it."""
-    st.markdown(f"Overall: **{GRADES[found['overall_grade']]}**. "
-                f"Audited by {inert(found['auditor_name'])}, shared "
-                f"{clock.local(found['shared_at'])}.")
+    """A shared audit, as the supervisor, the supervisee and the auditor read it; or one
+    in progress, as the team lead reads a named auditor's."""
+    if found["shared_at"]:
+        st.markdown(f"Overall: **{GRADES[found['overall_grade']]}**. "
+                    f"Audited by {inert(found['auditor_name'])}, shared "
+                    f"{clock.local(found['shared_at'])}.")
+    else:  # the team lead reading a named auditor's audit in progress
+        st.markdown(f"In progress: {inert(found['auditor_name'])} is auditing this file and "
+                    "has not shared it yet. Only they change it.")
     if found["overall_reason"].strip():
         st.markdown(inert_block(found["overall_reason"]))
     st.dataframe(pd.DataFrame.from_records([
