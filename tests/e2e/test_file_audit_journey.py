@@ -23,12 +23,17 @@ def srv(tmp_path_factory):
     server.stop()
 
 
-def test_a_team_lead_audits_a_file_and_the_supervisee_reads_it(page: Page, srv, axe):
-    sign_in(page, srv.url, "priya.shah")
+def _start_page(page: Page, srv, axe, username: str, who: str) -> None:
+    """Sign in as someone who audits and open File audits, where they start one."""
+    sign_in(page, srv.url, username)
     go(page, "File audits")
     expect(page.get_by_role("heading", name="Start a file audit")).to_be_visible(
         timeout=30_000)
-    assert_accessible(page, axe, "File audits, the team lead's start")
+    assert_accessible(page, axe, f"File audits, the {who}'s start")
+
+
+def test_a_team_lead_audits_a_file_and_the_supervisee_reads_it(page: Page, srv, axe):
+    _start_page(page, srv, axe, "priya.shah", "team lead")
 
     choose(page, "File", "Sam Taylor, supervised by Helen Carter")
     page.get_by_role("button", name="Start the audit").click()
@@ -87,11 +92,7 @@ def test_a_named_auditor_audits_a_file_over_dates_she_chooses(page: Page, srv, a
     assert_accessible(page, axe, "Audit checklist with the file auditors")
     sign_out(page)
 
-    sign_in(page, srv.url, "nadia.khan")
-    go(page, "File audits")
-    expect(page.get_by_role("heading", name="Start a file audit")).to_be_visible(
-        timeout=30_000)
-    assert_accessible(page, axe, "File audits, the named auditor's start")
+    _start_page(page, srv, axe, "nadia.khan", "named auditor")
     choose(page, "File", "Tom Baker, supervised by Helen Carter")
     page.get_by_role("radiogroup", name="Period to audit").get_by_text(
         "Dates I choose").click()
