@@ -53,6 +53,8 @@ def test_a_team_lead_audits_a_file_and_the_supervisee_reads_it(page: Page, srv, 
     page.get_by_role("textbox", name="Actions for the supervisor").fill(
         "Agree the agenda together before each session.")
     choose(page, "Overall grade", "Requires improvement")
+    page.get_by_role("textbox", name="Reason for the overall grade").fill(
+        "Case notes are now downloaded every time: the gap is older.")
     page.get_by_role("button", name="Save the audit").click()
     settle(page)
     expect(page.get_by_text("Saved.", exact=True)).to_be_visible(timeout=30_000)
