@@ -672,6 +672,24 @@ def m018_group_supervision(db):
 
 
 @MIGRATIONS()
+def m022_sign_in_handoffs(db):
+    """One-time hand-overs from a password sign-in in the page to the server route
+    that sets the HttpOnly sign-in cookie. Only a hash of each token is kept, and a
+    row lives a minute at most."""
+    _script(
+        db,
+        """
+        CREATE TABLE sign_in_handoffs (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            signed_in_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        )
+        """,
+    )
+
+
+@MIGRATIONS()
 def m020_file_auditors(db):
     """Named file auditors: a person the admin names to audit supervision files in one
     team (team_id) or across the whole service (team_id NULL). Naming gives no other
