@@ -1,6 +1,6 @@
 """Admin: the checklist a file audit follows. Preloaded with what councils' audit
 tools ask; the admin rewords items and adds their own. Audits keep the wording
-they were audited against."""
+they were audited against. Here too the admin names file auditors."""
 
 import streamlit as st
 
@@ -8,12 +8,14 @@ from core.quality import file_audits
 from core.access.roles import Role
 from ui.kit import forms
 from ui.kit.page_start import start
+from ui.quality import auditor_view
 
 actor, db = start(
     "Audit checklist", Role.ADMIN,
-    intro="A team lead audits a supervision file against these items. The portal pre-fills "
-          "the items marked 'checked from the portal's data' with evidence and a suggested "
-          "grade; the auditor judges the others. Admins never see an audit.")
+    intro="A team lead or a named auditor audits a supervision file against these items. "
+          "The portal pre-fills the items marked 'checked from the portal's data' with "
+          "evidence and a suggested grade; the auditor judges the others. Admins never see "
+          "an audit.")
 FORM = "audit_checklist"
 
 items = file_audits.checklist(db)
@@ -44,3 +46,10 @@ if own:
     if st.button("Retire this item", icon=":material/archive:"):
         forms.submit("retire_item", lambda: file_audits.retire_item(db, actor, chosen),
                      success="Retired. Audits already started keep it.")
+
+st.header("File auditors", anchor=False)
+st.write("Besides each team's lead, you can name a person to audit the supervision files of "
+         "one team or of the whole service: they start audits, draw samples and read record "
+         "items under the file-audit rules (each read recorded, the supervisee told), and "
+         "nothing else of anyone's supervision.")
+auditor_view.named_auditors(db, actor)

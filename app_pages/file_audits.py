@@ -1,10 +1,11 @@
-"""File audits: the team lead samples files, audits one against the checklist with
-the portal's evidence pre-filled, and shares it; the supervisor and the
+"""File audits: the team lead, or an auditor the admin named, samples files, audits
+one over a chosen period against the checklist with the portal's evidence
+pre-filled, and shares it; the supervisor and the
 supervisee read the audits of their supervision once shared."""
 
 import streamlit as st
 
-from core import clock, insights
+from core import clock
 from core.quality import file_audits
 from core.errors import PortalError
 from core.quality.file_audit_evidence import GRADES
@@ -16,7 +17,7 @@ from ui.kit import params
 from ui.kit.guard import guard
 from ui.kit.text import inert, inert_message
 
-actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)
+actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.AUDITOR)
 db = context.database()
 
 st.title("File audits", anchor=False)
@@ -26,8 +27,8 @@ st.write("A file audit checks a supervision file against the organisation's chec
          "and the supervisee.")
 forms.flash()
 
-if actor.has(Role.TEAM_LEAD):
-    teams = {t["id"]: t["name"] for t in insights.led_teams(db, actor)}
+teams = {t["id"]: t["name"] for t in file_audits.audited_teams(db, actor)}
+if teams:
     team_id = next(iter(teams))
     if len(teams) > 1:
         team_id = st.selectbox("Team", list(teams), format_func=teams.get, key="audit_team")

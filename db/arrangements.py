@@ -85,12 +85,15 @@ def overlapping(
 
 
 def role_counts(db: Database, user_id: int) -> dict:
-    """How many arrangements a person is in on each side, and teams they lead."""
+    """How many arrangements a person is in on each side, teams they lead, and the
+    places they were named to audit files in."""
     row = db.execute(
         """SELECT
              (SELECT count(*) FROM arrangements WHERE supervisee_id = :u),
              (SELECT count(*) FROM arrangements WHERE supervisor_id = :u),
-             (SELECT count(*) FROM teams WHERE lead_id = :u)""",
+             (SELECT count(*) FROM teams WHERE lead_id = :u),
+             (SELECT count(*) FROM file_auditors WHERE user_id = :u)""",
         {"u": user_id},
     ).fetchone()
-    return {"supervisee": row[0], "supervisor": row[1], "team_lead": row[2]}
+    return {"supervisee": row[0], "supervisor": row[1], "team_lead": row[2],
+            "auditor": row[3]}

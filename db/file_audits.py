@@ -72,12 +72,20 @@ def item_facts(db: Database, session_ids: list[int]) -> list[dict]:
     """Per agenda item: its source and function, and whether a case item has a
     decision and a rationale (flags only: no text leaves this query)."""
     return list(db.query(
-        """SELECT session_id, source, function,
+        """SELECT id, session_id, source, function,
                   trim(case_ref) <> '' AS is_case,
                   trim(decision) <> '' AS has_decision,
                   trim(rationale) <> '' AS has_rationale
            FROM agenda_items WHERE session_id IN (SELECT value FROM json_each(?))""",
         [json.dumps(session_ids)]))
+
+
+def case_notes_downloaded(db: Database, item_ids: list[int]) -> set[int]:
+    """The items whose case note someone downloaded (the audit trail records each)."""
+    return {r[0] for r in db.execute(
+        "SELECT DISTINCT entity_id FROM audit_events WHERE entity = 'agenda_item' "
+        "AND action = 'case_note_downloaded' "
+        "AND entity_id IN (SELECT value FROM json_each(?))", [json.dumps(item_ids)])}
 
 
 def action_facts(db: Database, session_ids: list[int]) -> list[dict]:
@@ -118,7 +126,8 @@ def get_audit(db: Database, audit_id: int) -> dict | None:
 
 def audits_of(db: Database, arrangement_ids: list[int]) -> list[dict]:
     return list(db.query(
-        """SELECT f.id, f.arrangement_id, f.started_at, f.shared_at, f.overall_grade,
+        """SELECT f.id, f.arrangement_id, f.auditor_id, f.started_at, f.shared_at,
+                  f.overall_grade,
                   f.period_start, f.period_end, u.name AS auditor_name,
                   se.name AS supervisee_name, sr.name AS supervisor_name
            FROM file_audits f JOIN users u ON u.id = f.auditor_id

@@ -713,3 +713,23 @@ def m022_sign_in_handoffs(db):
         )
         """,
     )
+
+
+@MIGRATIONS()
+def m020_file_auditors(db):
+    """Named file auditors: a person the admin names to audit supervision files in one
+    team (team_id) or across the whole service (team_id NULL). Naming gives no other
+    access: no balance, no reflections, no personal support."""
+    _script(
+        db,
+        """
+        CREATE TABLE file_auditors (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            team_id INTEGER REFERENCES teams(id),
+            named_by INTEGER REFERENCES users(id),
+            named_at TEXT NOT NULL
+        );
+        CREATE INDEX file_auditors_user ON file_auditors(user_id)
+        """,
+    )

@@ -46,3 +46,34 @@ def audit_events(db: Database, user_id: int) -> list[dict]:
 
 def notices(db: Database, user_id: int) -> list[dict]:
     return list(db.query("SELECT * FROM notices WHERE user_id = ? ORDER BY at, id", [user_id]))
+
+
+def feedback(db: Database, user_id: int) -> list[dict]:
+    """Session feedback the person gave (as supervisee) or that was given on sessions they
+    supervised: one row per feedback with its scores as [{statement, score}]."""
+    rows = list(db.query(
+        """SELECT f.id, f.session_id, f.arrangement_id, f.supervisee_id, a.supervisor_id,
+                  f.comment, f.comment_shared, f.created_at, s.scheduled_at
+           FROM session_feedback f JOIN arrangements a ON a.id = f.arrangement_id
+           JOIN sessions s ON s.id = f.session_id
+           WHERE f.supervisee_id = :u OR a.supervisor_id = :u
+           ORDER BY s.scheduled_at, f.id""", {"u": user_id}))
+    scores: dict[int, list] = {}
+    for r in db.query(
+            """SELECT x.feedback_id, st.text AS statement, x.score FROM feedback_scores x
+               JOIN feedback_statements st ON st.id = x.statement_id
+               WHERE x.feedback_id IN (SELECT value FROM json_each(?))
+               ORDER BY st.position""", [json.dumps([r["id"] for r in rows])]):
+        scores.setdefault(r["feedback_id"], []).append(
+            {"statement": r["statement"], "score": r["score"]})
+    return [dict(r, scores=scores.get(r["id"], [])) for r in rows]
+
+
+def file_audit_ids(db: Database, user_id: int) -> list[dict]:
+    """File audits of the person's supervision (as supervisee or supervisor) and those
+    they ran as auditor: [{id, auditor_id, supervisee_id, supervisor_id, shared_at}]."""
+    return list(db.query(
+        """SELECT f.id, f.auditor_id, a.supervisee_id, a.supervisor_id, f.shared_at
+           FROM file_audits f JOIN arrangements a ON a.id = f.arrangement_id
+           WHERE f.auditor_id = :u OR a.supervisee_id = :u OR a.supervisor_id = :u
+           ORDER BY f.started_at, f.id""", {"u": user_id}))

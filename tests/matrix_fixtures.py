@@ -17,6 +17,7 @@ from core.access import history_consent
 from core.sessions import informal
 from core.preparation import journal
 from core.preparation import reflections
+from core.quality import auditors, feedback, file_audits
 from db import prompt_sets as prompt_table
 
 # One marker per secret; the comment names its row of the matrix.
@@ -53,6 +54,43 @@ ALLOWED = {
     "daniel.okafor": set(),                                # lead of another team
     "admin": set(),
 }
+
+# The supervisee's voice and file audits (built by _quality). Nadia Khan is the demo's
+# auditor for the whole service; Daniel Okafor is named auditor of his own team only.
+FEEDBACK_SHARED = "FEEDBACK-SHARED-7a1c"  # Tom's comment, shared with Helen
+FEEDBACK_KEPT = "FEEDBACK-KEPT-2e9b"      # his comment on Marcus's record, kept out
+AUDIT_SHARED = "AUDIT-SHARED-5d3f"        # Priya's audit of his file, shared
+AUDIT_DRAFT = "AUDIT-DRAFT-8c6e"          # Nadia's audit of his file, in progress
+MARKERS += (FEEDBACK_SHARED, FEEDBACK_KEPT, AUDIT_SHARED, AUDIT_DRAFT)
+for _who, _more in {"tom.baker": {FEEDBACK_SHARED, FEEDBACK_KEPT, AUDIT_SHARED},
+                    "helen.carter": {FEEDBACK_SHARED, AUDIT_SHARED},
+                    "helen.carter+consent": {FEEDBACK_SHARED, AUDIT_SHARED},
+                    "priya.shah": {AUDIT_SHARED, AUDIT_DRAFT},  # the team lead reads both
+                    "nadia.khan": {PERF, DEV, FLAGGED, OLD_PERF, AUDIT_DRAFT}}.items():
+    ALLOWED[_who] = ALLOWED.get(_who, set()) | _more
+
+
+def _quality(db, w: dict) -> dict:
+    tom, admin = w["tom"], actor(db, "admin")
+    first = feedback.current(db)["statements"][0]["id"]
+    feedback.give(db, tom, w["sid"], scores={first: 3}, comment=f"Said {FEEDBACK_SHARED}",
+                  share_comment=True)
+    feedback.give(db, tom, w["old_sid"], scores={first: 2}, comment=f"Said {FEEDBACK_KEPT}")
+    audits = []
+    for who, text in (("priya.shah", AUDIT_SHARED), ("nadia.khan", AUDIT_DRAFT)):
+        auditor = actor(db, who)
+        aid = file_audits.start(db, auditor, w["new"])
+        found = file_audits.get(db, auditor, aid)
+        file_audits.save(db, auditor, aid, grades={a["position"]: "inadequate"
+                                                   for a in found["answers"]},
+                         reasons={a["position"]: f"Item {text}" for a in found["answers"]},
+                         overall="inadequate",
+                         overall_reason=f"Overall {text}", actions=f"Do {text}")
+        audits.append(aid)
+    file_audits.share(db, actor(db, "priya.shah"), audits[0])
+    daniel = actor(db, "daniel.okafor")
+    auditors.name_auditor(db, admin, daniel.id, min(daniel.led_team_ids))
+    return {"audits": audits}
 
 
 def _copy(source_path, target_path):
@@ -137,8 +175,9 @@ def _build(db) -> dict:
     teams = {r["username"]: r["team_id"] for r in db.query(
         "SELECT username, team_id FROM users WHERE username IN ('priya.shah', 'daniel.okafor')")}
     entry_id = journal.entries(db, tom)[0]["id"]
+    quality = _quality(db, {"tom": tom, "new": new, "sid": sid, "old_sid": old_sid})
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"tom": tom, "new": new, "old": old, "sid": sid, "shared_sid": shared_sid,
+    return quality | {"tom": tom, "new": new, "old": old, "sid": sid, "shared_sid": shared_sid,
             "draft_sid": draft_sid, "old_sid": old_sid, "entry": entry_id,
             "items": list(made.values()) + old_items[:2], "teams": list(teams.values())}
 

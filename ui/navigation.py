@@ -58,7 +58,7 @@ PAGES: list[PageSpec] = [
              ":material/groups:", "Supervision", _roles(Role.SUPERVISEE, Role.SUPERVISOR)),
     PageSpec(Destination.FILE_AUDITS, "app_pages/file_audits.py", "File audits",
              ":material/fact_check:", "Supervision",
-             _roles(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD)),
+             _roles(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.AUDITOR)),
     PageSpec(Destination.CONTRACTS, "app_pages/contracts.py", "Contracts", ":material/contract:", "Supervision",
              _roles(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN)),
     PageSpec(Destination.MY_BALANCE, "app_pages/my_balance.py", "My balance", ":material/balance:", "You",

@@ -18,6 +18,7 @@ class Relation(str, Enum):
     SUPERVISOR = "supervisor"          # its supervisor (after it ends: read-only)
     HISTORY = "history"                # a later supervisor the supervisee let read it
     TEAM_LEAD = "team_lead"            # leads the supervisee's team
+    AUDITOR = "auditor"                # named to audit files of the supervisee's team
     ADMIN = "admin"
 
 
@@ -37,16 +38,22 @@ MATRIX: dict[Access, frozenset] = {
     Access.CONTRACT: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.TEAM_LEAD, R.ADMIN}),
     Access.REFLECTION_SUBMITTED: frozenset({R.SUPERVISEE, R.SUPERVISOR}),
     Access.REFLECTION_DRAFT: frozenset({R.SUPERVISEE}),
-    Access.RECORD_TEXT: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY, R.TEAM_LEAD}),
+    Access.RECORD_TEXT: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY, R.TEAM_LEAD,
+                                   R.AUDITOR}),
     Access.SUPPORT_TEXT: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY}),
-    Access.SAFEGUARDING_ITEM: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY, R.TEAM_LEAD}),
+    Access.SAFEGUARDING_ITEM: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY, R.TEAM_LEAD,
+                                         R.AUDITOR}),
     Access.METRICS: frozenset({R.SUPERVISEE, R.SUPERVISOR, R.HISTORY, R.TEAM_LEAD}),
     # The supervisor sees wellbeing only when the supervisee shared it (see decide()).
     Access.WELLBEING: frozenset({R.SUPERVISEE, R.SUPERVISOR}),
 }
-# Reads that are allowed only with an audit event (a file audit).
+# Reads that are allowed only with an audit event (a file audit). A named auditor
+# reads nothing else: the evidence of an audit is gathered by core.quality.file_audits
+# for the files in their scope, never through CONTRACT or METRICS.
 AUDITED: frozenset = frozenset({(Access.RECORD_TEXT, R.TEAM_LEAD),
-                                (Access.SAFEGUARDING_ITEM, R.TEAM_LEAD)})
+                                (Access.SAFEGUARDING_ITEM, R.TEAM_LEAD),
+                                (Access.RECORD_TEXT, R.AUDITOR),
+                                (Access.SAFEGUARDING_ITEM, R.AUDITOR)})
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ def relations(db, actor: Actor, arr: dict) -> frozenset:
         found.add(R.SUPERVISOR)
     if arr["supervisee_team_id"] in actor.led_team_ids:
         found.add(R.TEAM_LEAD)
+    if actor.audits_every_team or arr["supervisee_team_id"] in actor.audited_team_ids:
+        found.add(R.AUDITOR)
     if actor.is_admin:
         found.add(R.ADMIN)
     if R.SUPERVISOR not in found and _history_granted(db, actor, arr):

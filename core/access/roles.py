@@ -3,6 +3,8 @@
 - supervisee: is (or was) the supervisee of an arrangement;
 - supervisor: is (or was) the supervisor of an arrangement;
 - team lead: leads a team;
+- auditor: named by the admin to audit supervision files in one or more teams, or
+  the whole service (a file audit's reads only: nothing else of anyone's supervision);
 - admin: has the admin flag (runs the system; no access to record content).
 """
 
@@ -10,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from db import arrangements as arrangement_table
+from db import file_auditors as auditor_table
 from db import teams as team_table
 from db import users as user_table
 
@@ -20,6 +23,7 @@ class Role(str, Enum):
     SUPERVISEE = "supervisee"
     SUPERVISOR = "supervisor"
     TEAM_LEAD = "team_lead"
+    AUDITOR = "auditor"
     ADMIN = "admin"
 
     @property
@@ -28,6 +32,7 @@ class Role(str, Enum):
             "supervisee": "Supervisee",
             "supervisor": "Supervisor",
             "team_lead": "Team lead",
+            "auditor": "File auditor",
             "admin": "Admin",
         }[self.value]
 
@@ -45,6 +50,8 @@ class Actor:
     roles: frozenset = field(default_factory=frozenset)
     led_team_ids: frozenset = field(default_factory=frozenset)
     must_change_password: bool = False
+    audited_team_ids: frozenset = field(default_factory=frozenset)
+    audits_every_team: bool = False   # a named auditor for the whole service
 
     def has(self, *roles: Role) -> bool:
         return bool(self.roles.intersection(roles))
@@ -74,6 +81,9 @@ def actor_from_user(db, user: dict) -> Actor:
         roles.add(Role.TEAM_LEAD)
     if user["is_admin"]:
         roles.add(Role.ADMIN)
+    scopes = auditor_table.scopes(db, user["id"]) if counts["auditor"] else []
+    if scopes:
+        roles.add(Role.AUDITOR)
     return Actor(
         id=user["id"],
         username=user["username"],
@@ -82,6 +92,8 @@ def actor_from_user(db, user: dict) -> Actor:
         roles=frozenset(roles),
         led_team_ids=led,
         must_change_password=bool(user["must_change_password"]),
+        audited_team_ids=frozenset(t for t in scopes if t is not None),
+        audits_every_team=None in scopes,
     )
 
 

@@ -26,6 +26,6 @@ def load(db, today: date | None = None) -> dict:
     load_reflections(db, people, today)  # after the sessions exist
     load_records(db, people, today)  # after the reflections
     load_feedback(db, people, today)  # after the records it answers
-    load_file_audit(db, people)  # judged from everything above
+    load_file_audit(db, people, today)  # judged from everything above
     load_groups(db, people, today)
     return people

@@ -36,6 +36,7 @@ PEOPLE = [
     ("ravi.patel", "Ravi Patel", "Senior social worker", 1, False, 1.0),
     ("grace.holt", "Grace Holt", "Social worker", 1, False, 1.0),
     ("liam.oconnor", "Liam O'Connor", "Personal adviser", 1, False, 1.0),
+    ("nadia.khan", "Nadia Khan", "Quality assurance officer", None, False, 1.0),
 ]
 
 # supervisor, supervisee, kind, months ago it started, months ago it ended
@@ -64,6 +65,7 @@ ACCOUNTS = [
     ("Supervisee", "sam.taylor"),
     ("Newly qualified supervisee (ASYE)", "jordan.ellis"),
     ("Supervisee with a child protection supervisor", "ravi.patel"),
+    ("File auditor (named for the whole service)", "nadia.khan"),
 ]
 
 

@@ -39,6 +39,13 @@ What "about one person" means here, and why:
 - **groups** (group supervision) they facilitate or were a member of: what the
   Group supervision page shows them, no more (`core/groups/group_export.py`).
   Group records name the other members, so each is marked `third_party_data`.
+- **feedback** they gave on their sessions (scores, statements and comment, shared
+  or kept out), and the feedback given on sessions they supervised, as they read it
+  in the portal: a comment the supervisee kept out stays out.
+- **file audits** of their supervision (as supervisee or supervisor) once shared,
+  as both read them; and the audits they ran as an auditor, in full, whatever their
+  state (their own writing about another's file: `third_party_data`). An audit not
+  yet shared is the auditor's work in progress and reaches the two people when shared.
 - **audit events** they caused and those about their account; file-audit
   reads of their records reach them as **notices**, which are included.
 """
@@ -51,6 +58,7 @@ from datetime import date, datetime
 
 from db import arrangements as arrangement_table
 from db import contracts as contract_table
+from db import file_audits as file_audit_table
 from db import journal as journal_table
 from db import records as record_table
 from db import reflections as reflection_table
@@ -149,10 +157,35 @@ def collect(db, actor: Actor, user_id: int) -> tuple[dict, list]:
         "journal_entries": journal_table.for_user(db, user["id"]),
         "actions_owned": table.actions_owned(db, user["id"]),
         "groups": group_export.about(db, subject),
+        "feedback": _feedback(db, user["id"]),
+        "file_audits": _file_audits(db, user["id"]),
         "notices": table.notices(db, user["id"]),
         "audit_events": table.audit_events(db, user["id"]),
     }
     return data, documents
+
+
+def _feedback(db, user_id: int) -> list[dict]:
+    out = []
+    for f in table.feedback(db, user_id):
+        gave = f["supervisee_id"] == user_id
+        comment = f["comment"] if gave or f["comment_shared"] else None
+        out.append(dict(f, comment=comment, subject_is="supervisee" if gave else "supervisor",
+                        comment_kept_out=bool(f["comment"].strip()) and comment is None))
+    return out
+
+
+def _file_audits(db, user_id: int) -> list[dict]:
+    out = []
+    for row in table.file_audit_ids(db, user_id):
+        ran = row["auditor_id"] == user_id
+        if not ran and not row["shared_at"]:
+            continue
+        found = file_audit_table.get_audit(db, row["id"])
+        out.append(dict(found, subject_is="auditor" if ran else
+                        "supervisee" if row["supervisee_id"] == user_id else "supervisor",
+                        third_party_data=ran))
+    return out
 
 
 def _arrangements(db, user_id: int, side: str) -> list[dict]:

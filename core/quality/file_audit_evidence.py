@@ -33,6 +33,7 @@ class History:
     items: list = field(default_factory=list)       # db.file_audits.item_facts rows
     actions: list = field(default_factory=list)     # {id, session_id, status, due_date}
     reflections: set = field(default_factory=set)   # session ids with a submitted reflection
+    noted: set = field(default_factory=set)         # item ids whose case note was downloaded
 
     @property
     def held(self) -> list[dict]:
@@ -153,20 +154,27 @@ def review(h: History) -> Evidence:
 
 
 def case_decisions(h: History) -> Evidence:
-    """Case decisions with rationale, copied to the case system."""
+    """Case decisions with rationale, copied to the case system (case notes downloaded).
+    The portal knows a case note was downloaded, not that it was pasted in: the auditor
+    confirms that against the case system."""
     sessions = {r["session_id"] for r in h.held}
     decided = [it for it in h.items if it["session_id"] in sessions and it["is_case"]
                and it["has_decision"]]
     missing = [it for it in decided if not it["has_rationale"]]
-    lines = [f"{len(decided)} case decisions recorded; {len(decided) - len(missing)} with "
-             "their rationale.",
-             "Whether each was copied to the case system is not recorded here: check the "
-             "case system."]
+    unnoted = [it for it in decided if it["id"] not in h.noted]
+    records = {it["session_id"] for it in decided}
+    noted_records = records - {it["session_id"] for it in unnoted}
+    lines = [f"{len(decided)} case decisions recorded in {len(records)} records; "
+             f"{len(decided) - len(missing)} with their rationale.",
+             f"Case notes downloaded for {len(decided) - len(unnoted)} of {len(decided)} "
+             f"case decisions: every case note in {len(noted_records)} of {len(records)} "
+             "records. Check the case system for the notes themselves."]
     if not decided:
         return Evidence(lines, [], None)
     share = (len(decided) - len(missing)) / len(decided)
-    return Evidence(lines, sorted({it["session_id"] for it in missing}),
-                    _by_share(share, 1.0, 0.8))
+    copied = (len(decided) - len(unnoted)) / len(decided)
+    return Evidence(lines, sorted({it["session_id"] for it in missing + unnoted}),
+                    worst([_by_share(share, 1.0, 0.8), _by_share(copied, 1.0, 0.5)]))
 
 
 def reflection(h: History) -> Evidence:

@@ -1,25 +1,32 @@
 """File audits of a supervisee's supervision file, and the quarter's sample.
 
-A team lead audits the file of an arrangement in a team they lead against the
-checklist the admin keeps. Starting an audit pre-fills every item the portal can
+A team lead audits the file of an arrangement in a team they lead, and a named
+auditor (core/quality/auditors.py) the files of the teams they were named for, against
+the checklist the admin keeps, over a period they choose (the last 3, 6 or 12 months,
+or dates of their own). Starting an audit pre-fills every item the portal can
 judge (core/quality/file_audit_evidence.py) with its evidence and a suggested grade; the
 auditor confirms each or overrides it with a reason, grades the file overall and
 writes actions for the supervisor, then shares it: from then on the supervisor
 and the supervisee read it, and it no longer changes. Reading record text for an
 audit goes through records.file_audit, which audits each read and tells the
-supervisee. Admins keep the checklist and see no audit.
+supervisee. An audit is read by its auditor, the team lead of the team, and once
+shared the supervisor and the supervisee; only its auditor changes it. Admins keep
+the checklist and see no audit.
 
 Sampling: senior managers are expected to inspect a random sample of files at
-least every quarter. A team lead draws one for a team and a quarter; the sample
-shows which files are done (an audit started from it and shared).
+least every quarter. A team lead or an auditor of the team draws one for a team and a
+quarter; the sample shows which files are done (an audit started from it and shared).
 """
 
 import random
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from db import arrangements as arrangement_table
 from db import file_audits as table
 from db import records as record_table
+from db import teams as team_table
 
 from core import clock
 from core.admin import audit
@@ -30,12 +37,14 @@ from core.preparation import reflections as reflection_rules
 from core.errors import NotFound, PermissionDenied, ValidationError
 from core.quality.file_audit_evidence import GRADES, JUDGES, History, worst
 from core.access.permissions import Relation
-from core.access.roles import Actor, require_admin
+from core.access.roles import Actor, Role, require_admin
 from core.validation import Checker, TEXT_MAX
 
 ITEM_MAX = 300
 REASON_MAX = 2_000
 SAMPLE_MAX = 20
+PERIOD_MONTHS = (3, 6, 12)   # the periods offered; dates of the auditor's own otherwise
+PERIOD_MAX_YEARS = 10
 
 
 # ---------------------------------------------------------------- the checklist
@@ -88,34 +97,93 @@ def retire_item(db, admin: Actor, item_id: int) -> None:
                      retired=True)
 
 
-# ---------------------------------------------------------------- evidence
+# ---------------------------------------------------------------- who audits
 
-def _lead_of(db, actor: Actor, arrangement_id: int) -> dict:
+def _audit_relations(db, actor: Actor, arr: dict) -> frozenset:
+    return permissions.relations(db, actor, arr) & {Relation.TEAM_LEAD, Relation.AUDITOR}
+
+
+def _auditor_of(db, actor: Actor, arrangement_id: int) -> dict:
     arr = permissions.arrangement(db, int(arrangement_id))
-    if Relation.TEAM_LEAD not in permissions.relations(db, actor, arr):
-        raise PermissionDenied("A file audit is for the team lead of the supervisee's team.")
+    if not _audit_relations(db, actor, arr):
+        raise PermissionDenied("A file audit is for the team lead of the supervisee's team, "
+                               "or an auditor named for it.")
+    if actor.id in (arr["supervisor_id"], arr["supervisee_id"]):
+        raise PermissionDenied("A file audit of your own supervision is for someone else.")
     return arr
 
 
-def history(db, actor: Actor, arrangement_id: int, today: date | None = None) -> History:
-    """The facts of the last 12 months the evidence is judged from."""
-    arr = _lead_of(db, actor, arrangement_id)
-    if actor.id in (arr["supervisor_id"], arr["supervisee_id"]):
-        raise PermissionDenied("A file audit of your own supervision is for someone else.")
+def audited_teams(db, actor: Actor) -> list[dict]:
+    """The teams whose files this person audits and samples: those they lead and those
+    they were named auditor for (every team, for the whole service). [{id, name}]"""
+    return [t for t in team_table.names(db)
+            if t["id"] in actor.led_team_ids or t["id"] in actor.audited_team_ids
+            or actor.audits_every_team]
+
+
+def _in_scope(db, actor: Actor) -> list[dict]:
+    if actor.audits_every_team:
+        return arrangement_table.listing(db)
+    return arrangement_table.in_teams(
+        db, sorted(actor.led_team_ids | actor.audited_team_ids))
+
+
+# ---------------------------------------------------------------- the period
+
+def period(months: int | None = 12, start=None, end=None,
+           today: date | None = None) -> tuple[date, date]:
+    """The audit period: the last `months` (3, 6 or 12) up to today, or, with months
+    None, the auditor's own dates: `start` before `end`, neither in the future."""
     today = today or clock.today()
-    start = today - regularity.WINDOW
+    if months is not None:
+        if months not in PERIOD_MONTHS:
+            raise ValidationError.single("period", "Choose the last 3, 6 or 12 months, or "
+                                                   "dates of your own.")
+        return today - relativedelta(months=months), today
+    check = Checker()
+    for field, value, what in (("period_start", start, "the first day"),
+                               ("period_end", end, "the last day")):
+        if not isinstance(value, date):
+            check.fail(field, f"Choose {what} of the period.")
+        elif value > today:
+            check.fail(field, f"The period cannot reach into the future: choose {what} "
+                              f"on or before today, {clock.day(today)}.")
+    check.done()
+    if start >= end:
+        raise ValidationError.single("period_start", "The first day of the period must come "
+                                                     "before its last day.")
+    if start < end - relativedelta(years=PERIOD_MAX_YEARS):
+        raise ValidationError.single("period_start", f"A period is at most "
+                                                     f"{PERIOD_MAX_YEARS} years long.")
+    return start, end
+
+
+# ---------------------------------------------------------------- evidence
+
+def history(db, actor: Actor, arrangement_id: int, start: date | None = None,
+            end: date | None = None) -> History:
+    """The facts of the period (by default the last 12 months) the evidence is judged
+    from. Read here, for a file the actor may audit, rather than through the pages'
+    own reads: a named auditor sees a file's figures only inside an audit."""
+    arr = _auditor_of(db, actor, arrangement_id)
+    end = end or clock.today()
+    start = start or end - regularity.WINDOW
+    today = clock.today()
     day = lambda r: r["held_on"] or r["scheduled_at"][:10]  # noqa: E731
-    rows = [r for r in record_history.records_for(db, actor, arr["id"])
-            if start.isoformat() <= day(r) <= today.isoformat()]
+    rows = [record_history.summary(r, today) for r in record_table.summaries(db, [arr["id"]])]
+    rows = [r for r in rows if start.isoformat() <= day(r) <= end.isoformat()]
     ids = [r["session_id"] for r in rows if r["session_status"] == "held"]
-    figures = regularity.summary(db, actor, arr["id"], today)
-    return History(start=start, end=today, kind=arr["kind"],
+    figures = regularity.for_period(db, arr, start, end)
+    items = table.item_facts(db, ids)
+    return History(start=start, end=end, kind=arr["kind"],
                    contracts=table.contracts(db, arr["id"]), records=rows,
                    due=figures["due"], on_time=figures["on_time"],
                    cancelled=table.cancelled(db, arr["id"], start.isoformat(),
-                                             today.isoformat()),
-                   items=table.item_facts(db, ids), actions=table.action_facts(db, ids),
-                   reflections=table.submitted_reflections(db, ids))
+                                             end.isoformat()),
+                   items=items, actions=table.action_facts(db, ids),
+                   reflections=table.submitted_reflections(db, ids),
+                   noted=table.case_notes_downloaded(
+                       db, [it["id"] for it in items if it["is_case"]]))
 
 
 # ---------------------------------------------------------------- an audit
@@ -124,9 +192,13 @@ def _quarter(day: date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-def start(db, actor: Actor, arrangement_id: int) -> int:
-    """Start an audit of this file, pre-filled. Returns its id."""
-    facts = history(db, actor, arrangement_id)
+def start(db, actor: Actor, arrangement_id: int, *, months: int | None = 12,
+          period_start=None, period_end=None) -> int:
+    """Start an audit of this file over a period (see `period`), pre-filled. Returns
+    its id."""
+    _auditor_of(db, actor, arrangement_id)
+    first, last = period(months, period_start, period_end)
+    facts = history(db, actor, arrangement_id, first, last)
     answers = []
     for position, item in enumerate(table.checklist(db), start=1):
         judge = JUDGES.get(item["key"] or "")
@@ -143,23 +215,30 @@ def start(db, actor: Actor, arrangement_id: int) -> int:
             "started_at": now, "updated_at": now}, answers)
         table.link_sample(db, _quarter(facts.end), int(arrangement_id), audit_id)
         audit.record(db, actor.id, "file_audit_started", "file_audit", audit_id,
-                     arrangement_id=int(arrangement_id))
+                     arrangement_id=int(arrangement_id), period_start=first.isoformat(),
+                     period_end=last.isoformat())
     return audit_id
 
 
 def get(db, actor: Actor, audit_id) -> dict:
-    """An audit with its answers: for the team lead of the team, and once shared, for
-    the supervisor and the supervisee. Adds `suggested_overall` and `editable`."""
-    found = table.get_audit(db, int(audit_id)) if audit_id is not None else None
+    """An audit with its answers: for its auditor while the file is still theirs to
+    audit, the team lead of the team, and once shared the supervisor and the
+    supervisee. Adds `suggested_overall`, `editable` (its auditor, until shared) and
+    `linked` (the records its evidence points at, for those who audit)."""
+    try:
+        found = table.get_audit(db, int(audit_id)) if audit_id is not None else None
+    except (TypeError, ValueError):
+        found = None
     if not found:
         raise NotFound("There is no such file audit.")
     arr = permissions.arrangement(db, found["arrangement_id"])
     held = permissions.relations(db, actor, arr)
-    lead = Relation.TEAM_LEAD in held
+    auditor = found["auditor_id"] == actor.id and bool(_audit_relations(db, actor, arr))
+    lead = Relation.TEAM_LEAD in held or auditor
     party = bool(held & {Relation.SUPERVISOR, Relation.SUPERVISEE})
     if not lead and not (party and found["shared_at"]):
-        raise PermissionDenied("A file audit is read by the team lead who runs it, and by the "
-                               "supervisor and the supervisee once it is shared.")
+        raise PermissionDenied("A file audit is read by its auditor and the team lead, and by "
+                               "the supervisor and the supervisee once it is shared.")
     linked = {}
     if lead:  # the records the evidence points at, which the auditor may open
         for sid in sorted({s for a in found["answers"] for s in a["evidence"]["sessions"]}):
@@ -167,7 +246,7 @@ def get(db, actor: Actor, audit_id) -> dict:
             linked[sid] = reflection_rules.when(row["scheduled_at"]) if row else str(sid)
     return dict(found, suggested_overall=worst(a["grade"] or a["suggested"]
                                                for a in found["answers"]),
-                editable=lead and not found["shared_at"], linked=linked)
+                editable=auditor and not found["shared_at"], linked=linked)
 
 
 def save(db, actor: Actor, audit_id: int, *, grades: dict, reasons: dict,
@@ -236,20 +315,24 @@ def share(db, actor: Actor, audit_id: int) -> None:
 
 
 def listing(db, actor: Actor) -> list[dict]:
-    """Audits this person may read: all of the teams they lead, and the shared ones
-    of their own supervision (as supervisor or supervisee). Newest first."""
+    """Audits this person may read: all of the teams they lead, those they run as an
+    auditor, and the shared ones of their own supervision (as supervisor or
+    supervisee). Newest first."""
     led = {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
+    audited = {a["id"] for a in _in_scope(db, actor)} if actor.has(Role.AUDITOR) else set()
     own = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)
            + arrangement_table.as_supervisee(db, actor.id)}
-    rows = table.audits_of(db, sorted(led | own))
-    return [dict(r, mine_to_edit=r["arrangement_id"] in led and not r["shared_at"])
-            for r in rows if r["arrangement_id"] in led or r["shared_at"]]
+    rows = table.audits_of(db, sorted(led | audited | own))
+    mine = lambda r: r["auditor_id"] == actor.id and r["arrangement_id"] in led | audited  # noqa: E731
+    return [dict(r, mine_to_edit=mine(r) and not r["shared_at"])
+            for r in rows if r["arrangement_id"] in led or mine(r) or
+            (r["shared_at"] and r["arrangement_id"] in own)]
 
 
 def auditable(db, actor: Actor) -> list[dict]:
-    """Current arrangements in the teams this person leads, not their own."""
+    """Current arrangements in the teams this person leads or audits, not their own."""
     today = clock.today().isoformat()
-    return [a for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))
+    return [a for a in _in_scope(db, actor)
             if (a["end_date"] is None or a["end_date"] >= today)
             and actor.id not in (a["supervisee_id"], a["supervisor_id"])]
 
@@ -260,19 +343,23 @@ def quarter_of(day: date | None = None) -> str:
     return _quarter(day or clock.today())
 
 
+def _require_sampler(db, actor: Actor, team_id: int) -> None:
+    if team_id not in {t["id"] for t in audited_teams(db, actor)}:
+        raise PermissionDenied("Only the team lead, or an auditor named for the team, draws "
+                               "and sees the team's sample.")
+
+
 def sample(db, actor: Actor, team_id: int, quarter: str | None = None) -> list[dict]:
     """The files drawn for the team and quarter, each with `done` (its audit shared)."""
-    if team_id not in actor.led_team_ids:
-        raise PermissionDenied("Only the team lead draws and sees the team's sample.")
+    _require_sampler(db, actor, team_id)
     return [dict(r, done=bool(r["audit_shared_at"]))
             for r in table.sample(db, team_id, quarter or quarter_of())]
 
 
 def draw_sample(db, actor: Actor, team_id: int, size: int, *, rng=None) -> list[dict]:
     """Draw `size` more files at random for this quarter from the team's current
-    arrangements not drawn yet this quarter (the lead's own supervision excluded)."""
-    if team_id not in actor.led_team_ids:
-        raise PermissionDenied("Only the team lead draws and sees the team's sample.")
+    arrangements not drawn yet this quarter (the drawer's own supervision excluded)."""
+    _require_sampler(db, actor, team_id)
     if not isinstance(size, int) or not 1 <= size <= SAMPLE_MAX:
         raise ValidationError.single("size", f"Draw from 1 to {SAMPLE_MAX} files.")
     quarter = quarter_of()

@@ -9,6 +9,6 @@ from core.records.running import AgendaView, action_view, build_agenda, open_ses
 from core.records.items import add_item, remove_item, move_item, save_item, flag_safeguarding, unflag_safeguarding, add_action  # noqa: F401, E501
 from core.records.signing import mark_held, share, sign, dispute, add_addendum  # noqa: F401, E501
 from core.records.history import summary, records_for, unagreed, my_records, late_records  # noqa: F401, E501
-from core.records.case_notes import case_note, case_note_filename  # noqa: F401, E501
+from core.records.case_notes import case_note, case_note_filename, download_case_note  # noqa: F401, E501
 from core.records.audit_reads import file_audit, notices_for  # noqa: F401, E501
 from core.records.actions import CLOSED, OUTCOME_MAX, open_for_arrangement, close_action  # noqa: F401, E501

@@ -1,5 +1,6 @@
-"""The team lead's file audit: structure always, text of performance, development and
-safeguarding-flagged items only, every read audited and the supervisee told by a notice."""
+"""A file audit's reads, by the team lead or a named auditor of the supervisee's team:
+structure always, text of performance, development and safeguarding-flagged items
+only, every read audited and the supervisee told by a notice."""
 
 from db import records as table
 
@@ -21,7 +22,7 @@ def _audit_items(rows: list[dict]) -> list[dict]:
 
 def file_audit(db, actor: Actor, *, session_id: int | None = None,
                arrangement_id: int | None = None) -> list[dict]:
-    """The team lead's file audit of one record (session_id) or of every record of an
+    """A file audit (by the team lead or a named auditor) of one record (session_id) or of every record of an
     arrangement: the text of performance and development items, and of any item
     flagged as a safeguarding concern, never other personal support items. Every
     read is audited and leaves the supervisee a notice. Call it on a deliberate act
@@ -37,14 +38,17 @@ def file_audit(db, actor: Actor, *, session_id: int | None = None,
     else:
         arr = permissions.arrangement(db, int(arrangement_id))
         sessions = None
-    if Relation.TEAM_LEAD not in permissions.relations(db, actor, arr):
-        raise PermissionDenied("A file audit is for the team lead of the supervisee's team.")
+    role = permissions.relations(db, actor, arr) & {Relation.TEAM_LEAD, Relation.AUDITOR}
+    if not role:
+        raise PermissionDenied("A file audit is for the team lead of the supervisee's team, "
+                               "or an auditor named for it.")
     permissions.require(db, actor, Access.RECORD_TEXT, arr)
+    title = "team lead" if Relation.TEAM_LEAD in role else "file auditor"
     if sessions is None:
         sessions = [table.session(db, s["session_id"]) for s in table.summaries(db, [arr["id"]])
                     if s["record_id"]]
     today = clock.today()
-    held = frozenset({Relation.TEAM_LEAD})
+    held = frozenset(role)
     out = []
     with db.atomic():
         for found in sessions:
@@ -66,7 +70,7 @@ def file_audit(db, actor: Actor, *, session_id: int | None = None,
                              safeguarding=bool(row["safeguarding"]))
             if rows:
                 flagged = sum(1 for r in rows if r["safeguarding"])
-                text = (f"{actor.name}, team lead, read {len(rows)} item(s) of the record of "
+                text = (f"{actor.name}, {title}, read {len(rows)} item(s) of the record of "
                         f"your session on {clock.day(session_day(found))} with "
                         f"{found['supervisor_name']} for a file audit")
                 if flagged:

@@ -1,4 +1,6 @@
-"""A case discussion as a note for the case system: only to those who may read the item."""
+"""A case discussion as a note for the case system: only to those who may read the item.
+Each download is recorded in the audit trail (who, which item of which record, when): a
+file audit counts the case decisions whose note went to the case system."""
 
 import re
 
@@ -6,6 +8,7 @@ from db import records as table
 
 from core import clock
 from core.access import permissions
+from core.admin import audit
 from core.access.roles import Actor
 from core.errors import PermissionDenied, ValidationError
 from core.records.common import STATUSES, arrangement_of, item_row, session_row, session_day, text_access
@@ -61,3 +64,15 @@ def case_note_filename(db, actor: Actor, item_id: int) -> str:
     it, found = _readable_item(db, actor, item_id)
     ref = re.sub(r"[^A-Za-z0-9_-]+", "-", it["case_ref"] or "item").strip("-") or "item"
     return f"supervision-{ref}-{session_day(found).isoformat()}.txt"
+
+
+def download_case_note(db, actor: Actor, item_id: int) -> str:
+    """The case note, as `case_note`, with its download recorded in the audit trail in
+    one transaction (a refused note records nothing)."""
+    note = case_note(db, actor, item_id)
+    it = item_row(db, item_id)
+    found = session_row(db, it["session_id"])
+    with db.atomic():
+        audit.record(db, actor.id, "case_note_downloaded", "agenda_item", it["id"],
+                     session_id=found["id"], arrangement_id=found["arrangement_id"])
+    return note

@@ -183,6 +183,13 @@ def summary(db, actor: Actor, arrangement_id: int, today: date | None = None) ->
     return _compute(db, [arr], today, since=None, period_start=today - WINDOW)[arrangement_id]
 
 
+def for_period(db, arr: dict, start: date, end: date) -> dict:
+    """`summary` of one arrangement (a permissions.arrangement row) over a chosen period,
+    as it stood on its last day. For a trusted caller that has already decided the
+    person may see it: a file audit."""
+    return _compute(db, [arr], end, since=None, period_start=start)[arr["id"]]
+
+
 def summaries(db, actor: Actor | None, arrangement_ids, today: date | None = None) -> dict:
     """`summary` for many arrangements at once (the chain starts a little before the
     12 months, from the last session held before then). `actor=None` is for trusted

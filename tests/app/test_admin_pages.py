@@ -85,5 +85,5 @@ def test_end_an_arrangement(demo):
 def test_the_audit_log_lists_admin_acts(demo):
     page("admin", "app_pages/admin_teams.py")
     at = page("admin", "app_pages/admin_audit.py")
-    assert "loaded the demo organisation" in str(at.dataframe[0].value)
+    assert "loaded the demo organisation" in at.dataframe[0].value.to_string()
     assert "never what it says" in texts(at)

@@ -14,8 +14,8 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from conftest import page_views
-from record_fixtures import opened
+from conftest import button, page, page_views
+from record_fixtures import held_and_shared, opened
 from reflection_fixtures import actor, arrangement_id, session, set_wellbeing
 
 import db as storage
@@ -28,6 +28,7 @@ from core.preparation import prompt_sets
 from core.preparation import reflections
 from core.people import teams
 from core.people import users
+from core.quality import feedback, file_audits
 from db import prompt_sets as prompt_table
 from ui.kit import focus
 from ui.records import shared_screen
@@ -111,7 +112,24 @@ def _build(db) -> dict:
     values.update({k: TEXT + " Safeguarding comes first." for k in contracts.TEXT_FIELDS
                    if k != "venue"}, venue=NAME)
     contracts.update_draft(db, helen, cid, values, current["updated_at"])
+    _feedback_and_audits(db, sam, sid, arr)
     return {"sessions": [sid, disputed, planned, draft]}
+
+
+def _feedback_and_audits(db, sam, sid, arr) -> None:
+    """Sam's feedback with a shared comment; Priya's and Nadia's shared audits of his
+    file, every text field of both hostile."""
+    statement = feedback.current(db)["statements"][0]["id"]
+    feedback.give(db, sam, sid, scores={statement: 2}, comment=TEXT, share_comment=True)
+    for who in ("priya.shah", "nadia.khan"):
+        auditor = actor(db, who)
+        aid = file_audits.start(db, auditor, arr)
+        found = file_audits.get(db, auditor, aid)
+        file_audits.save(db, auditor, aid, grades={a["position"]: "inadequate"
+                                                   for a in found["answers"]},
+                         reasons={a["position"]: TEXT for a in found["answers"]},
+                         overall="inadequate", overall_reason=TEXT, actions=TEXT)
+        file_audits.share(db, auditor, aid)
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +197,8 @@ def views(username, sids):
     return page_views(username, sids, lambda o: str(o).startswith("Sam "))
 
 
-@pytest.mark.parametrize("username", ["sam.taylor", "helen.carter", "priya.shah", "admin"])
+@pytest.mark.parametrize("username", ["sam.taylor", "helen.carter", "priya.shah", "admin",
+                                      "nadia.khan"])
 def test_every_page_shows_hostile_text_inert(world, username, monkeypatch):
     path, made = world
     monkeypatch.setenv("SUPERVISION_DB", str(path))
@@ -190,3 +209,37 @@ def test_every_page_shows_hostile_text_inert(world, username, monkeypatch):
     assert not problems, "\n".join(sorted(set(problems))[:40])
     # The hostile text was on the pages, escaped: the check above had something to see.
     assert any("onerror=alert(1)" in s.replace("\\", "") for s in shown)
+
+
+LONG = "x" * 20_001  # over every limit of these fields
+
+
+def test_an_over_long_feedback_comment_is_refused_and_kept(demo):
+    sid = held_and_shared(demo)
+    records.sign(demo, actor(demo, "sam.taylor"), sid)
+    at = page("sam.taylor", "app_pages/records.py")
+    at.query_params["session"] = str(sid)
+    at.run()
+    next(r for r in at.radio if r.label == "I felt listened to.").set_value(4)
+    next(t for t in at.text_area if t.label == "Comment (optional)").input(LONG)
+    button(at, "Send feedback").click().run()
+    assert any("characters" in e.value for e in at.error)
+    assert next(t for t in at.text_area if t.label == "Comment (optional)").value == LONG
+    assert feedback.offer(demo, actor(demo, "sam.taylor"), sid)["given"] is None
+
+
+def test_over_long_audit_text_is_refused_next_to_its_field_and_kept(demo):
+    nadia = actor(demo, "nadia.khan")
+    file_audits.start(demo, nadia, arrangement_id(demo, "sam.taylor"))
+    at = page("nadia.khan", "app_pages/file_audits.py")
+    for label in ("Item 1: reason", "Reason for the overall grade",
+                  "Actions for the supervisor"):
+        next(t for t in at.text_area if t.label == label).input(LONG)
+    button(at, "Save the audit").click().run()
+    assert not at.exception
+    assert len([e for e in at.error if "characters" in e.value]) == 3
+    for label in ("Item 1: reason", "Reason for the overall grade",
+                  "Actions for the supervisor"):
+        assert next(t for t in at.text_area if t.label == label).value == LONG
+    found = file_audits.listing(demo, nadia)[0]
+    assert file_audits.get(demo, nadia, found["id"])["actions"] == ""

@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 from ui import navigation
 from core.access.roles import load_actor
 
-PEOPLE = ["admin", "priya.shah", "helen.carter", "aisha.begum", "sam.taylor", "jordan.ellis"]
+PEOPLE = ["admin", "priya.shah", "helen.carter", "aisha.begum", "sam.taylor", "jordan.ellis",
+          "nadia.khan"]
 PAGES = [p.path for p in navigation.PAGES]
 
 

@@ -35,6 +35,7 @@ from core.people import teams
 from core.people import users
 from core.errors import ValidationError
 from core.exports import record_export
+from core.quality import feedback, file_audits
 from db import prompt_sets as prompt_table
 
 MEGABYTE = "x" * 1_000_000
@@ -311,6 +312,32 @@ FIELDS = [
     *[_contract_field(k) for k in (*contract_fields.TEXT_FIELDS, "review_reason")],
     *[_template_field(k) for k in contract_fields.TEXT_FIELDS],
 ]
+def feedback_comment(w, value):
+    sid = _shared(w)
+    records.sign(w["db"], w["sam"], sid)
+    statement = feedback.current(w["db"])["statements"][0]["id"]
+    feedback.give(w["db"], w["sam"], sid, scores={statement: 4}, comment=value,
+                  share_comment=True)
+    return feedback.mine(w["db"], w["sam"])[-1].comment
+
+
+def _audit_text(name, **save):
+    def saved(w, value):
+        lead = actor(w["db"], "priya.shah")
+        aid = file_audits.start(w["db"], lead, w["arr"])
+        args = dict(grades={}, reasons={}, overall=None, overall_reason="", actions="")
+        args.update({k: (value if v is None else {1: value}) for k, v in save.items()})
+        file_audits.save(w["db"], lead, aid, **args)
+        found = file_audits.get(w["db"], lead, aid)
+        return found["answers"][0]["reason"] if "reasons" in save else found[name]
+    saved.__name__ = f"file_audit_{name}"
+    return saved
+
+
+FIELDS += [feedback_comment, _audit_text("reason", reasons=1),
+           _audit_text("overall_reason", overall_reason=None),
+           _audit_text("actions", actions=None)]
+
 # What a field asks of its text besides the hostile part (the confidentiality
 # statement must spell out the safeguarding exception).
 SUFFIX = {"contract_confidentiality": " Safeguarding comes first.",

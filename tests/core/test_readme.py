@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text()
 ROLES = {"Admin": {Role.ADMIN}, "Team lead": {Role.TEAM_LEAD}, "Supervisor": {Role.SUPERVISOR},
          "Child protection supervisor": {Role.SUPERVISOR}, "Supervisee": {Role.SUPERVISEE},
-         "Newly qualified supervisee": {Role.SUPERVISEE}}
+         "Newly qualified supervisee": {Role.SUPERVISEE}, "File auditor": {Role.AUDITOR}}
 ACCOUNTS = re.findall(r"^\| ([^|]+?) \| `([a-z.]+)` \|$", README, re.M)
 
 

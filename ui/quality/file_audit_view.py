@@ -2,6 +2,8 @@
 auditor's form (evidence, suggested grade, their grade and reason), reading a
 linked record under the file-audit rules, and a shared audit as both people read it."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -45,24 +47,51 @@ def sample_section(db, actor, team_id: int, team: str) -> None:
                 db, actor, team_id, int(size)), success="Sample drawn.", fields=("size",))
 
 
+OWN_DATES = "dates"
+PERIODS = {3: "The last 3 months", 6: "The last 6 months", 12: "The last 12 months",
+           OWN_DATES: "Dates I choose"}
+
+
 def start_section(db, actor) -> None:
     st.header("Start a file audit", anchor=False)
     files = {a["id"]: a for a in file_audits.auditable(db, actor)}
     if not files:
-        st.markdown("Nobody in the teams you lead has a current supervision arrangement.")
+        st.markdown("Nobody in the teams you audit has a current supervision arrangement.")
         return
     chosen = st.selectbox("File", list(files), key="audit_start_choice",
                           format_func=lambda i: f"{files[i]['supervisee_name']}, supervised by "
                                                 f"{files[i]['supervisor_name']}")
+    if st.session_state.get("audit_period") not in PERIODS:
+        st.session_state["audit_period"] = 12
+    chosen_period = st.radio("Period to audit", list(PERIODS), format_func=PERIODS.get,
+                      key="audit_period", horizontal=True,
+                      help="The evidence is judged over this period, up to its last day.")
+    forms.field_error("start_audit", "period")
+    first = last = None
+    months = None if chosen_period == OWN_DATES else chosen_period
+    if months is None:
+        today = clock.today()
+        left, right = st.columns(2)
+        with left:
+            first = st.date_input("First day of the period", key="audit_period_start",
+                                  value=today.replace(year=today.year - 1),
+                                  min_value=date(1900, 1, 1), max_value=date(2100, 12, 31),
+                                  format="DD/MM/YYYY")
+            forms.field_error("start_audit", "period_start")
+        with right:
+            last = st.date_input("Last day of the period", key="audit_period_end",
+                                 value=today, min_value=date(1900, 1, 1),
+                                 max_value=date(2100, 12, 31), format="DD/MM/YYYY")
+            forms.field_error("start_audit", "period_end")
     forms.form_error("start_audit")
+
+    def start() -> None:
+        st.session_state["audit_open"] = file_audits.start(
+            db, actor, chosen, months=months, period_start=first, period_end=last)
+
     if st.button("Start the audit", icon=":material/fact_check:"):
-        try:
-            audit_id = file_audits.start(db, actor, chosen)
-        except PortalError as error:
-            st.error(inert_message(error), icon=":material/block:")
-            return
-        st.session_state["audit_open"] = audit_id
-        st.rerun()
+        forms.submit("start_audit", start, success="Audit started, pre-filled with the "
+                     "evidence of the period.", fields=("period", "period_start", "period_end"))
 
 
 def _read_record(db, actor, sid: int, when: str) -> None:
@@ -108,11 +137,17 @@ def editor(db, actor, found: dict) -> None:
     keys[f"audit_{aid}_overall_reason"] = found["overall_reason"]
     keys[f"audit_{aid}_actions"] = found["actions"]
     forms.seed(FORM, (aid, found["updated_at"]), keys)
+    offered = set()  # a record linked from several items gets one button, at its first
     for a in found["answers"]:
         st.subheader(f"{a['position']}. {inert(a['item_text'])}", anchor=False)
         _evidence(a)
         for sid in a["evidence"]["sessions"]:
-            _read_record(db, actor, sid, found["linked"].get(sid, str(sid)))
+            when = found["linked"].get(sid, str(sid))
+            if sid in offered:
+                st.markdown(f"- The record of {when}: read it from the item above.")
+                continue
+            offered.add(sid)
+            _read_record(db, actor, sid, when)
     st.divider()
     forms.form_error(FORM)
     with st.form(FORM):
@@ -153,10 +188,15 @@ def editor(db, actor, found: dict) -> None:
 
 
 def read_only(found: dict) -> None:
-    """A shared audit, as the supervisor, the supervisee and the auditor read it."""
-    st.markdown(f"Overall: **{GRADES[found['overall_grade']]}**. "
-                f"Audited by {inert(found['auditor_name'])}, shared "
-                f"{clock.local(found['shared_at'])}.")
+    """A shared audit, as the supervisor, the supervisee and the auditor read it; or one
+    in progress, as the team lead reads a named auditor's."""
+    if found["shared_at"]:
+        st.markdown(f"Overall: **{GRADES[found['overall_grade']]}**. "
+                    f"Audited by {inert(found['auditor_name'])}, shared "
+                    f"{clock.local(found['shared_at'])}.")
+    else:  # the team lead reading a named auditor's audit in progress
+        st.markdown(f"In progress: {inert(found['auditor_name'])} is auditing this file and "
+                    "has not shared it yet. Only they change it.")
     if found["overall_reason"].strip():
         st.markdown(inert_block(found["overall_reason"]))
     st.dataframe(pd.DataFrame.from_records([

@@ -72,7 +72,8 @@ def subject_access_download(actor, user_id: int, username: str, name: str) -> No
     if yourself:
         st.markdown("One zip file with your account, supervision arrangements, contracts, "
                     "sessions, records (and the agreed ones as Word and PDF documents), your "
-                    "reflections and drafts, your journal, your actions, notices to you and "
+                    "reflections and drafts, your journal, your actions, your session "
+                    "feedback, the file audits of your supervision, notices to you and "
                     "the audit log of what you did. The download is recorded in the audit log.")
     else:
         st.warning(f"This is a subject access request: a legal disclosure to "

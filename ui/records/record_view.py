@@ -7,6 +7,7 @@ import streamlit as st
 from core import clock, records
 from core.vocabulary import FUNCTIONS
 
+from ui.kit import context
 from ui.kit.text import inert, inert_block
 
 CASE_FIELDS = (("situation", "Current situation"), ("analysis", "Analysis"),
@@ -112,10 +113,20 @@ def case_note(db, actor, it: dict) -> None:
     st.markdown(f"**Case note for {inert(it['case_ref'])}**. Use the copy button at the top "
                 "right of the box, or download it.")
     st.code(note, language=None, wrap_lines=True)
-    st.download_button("Download the case note (.txt)", note,
+    st.download_button("Download the case note (.txt)", _recorded_note(actor, it["id"]),
                        file_name=records.case_note_filename(db, actor, it["id"]),
                        mime="text/plain", key=f"{wanted}_download", on_click="ignore",
-                       icon=":material/download:")
+                       icon=":material/download:",
+                       help="The download is recorded, so a file audit can count the case "
+                            "decisions that went to the case system.")
+
+
+def _recorded_note(actor, item_id: int):
+    """Built on the click, on the download's own thread and connection: each download
+    is recorded in the audit trail (see ui/records/exports.py)."""
+    def make() -> str:
+        return records.download_case_note(context.database(), actor, item_id)
+    return make
 
 
 def disputes_and_addenda(view: dict) -> None:

@@ -41,6 +41,7 @@ from core.sessions import tasks as session_tasks
 from core.insights import compliance as compliance_views
 from core.errors import PortalError
 from core.exports import record_document, record_export, subject_access
+from core.quality import feedback, file_audits
 
 
 @pytest.fixture(scope="module")
@@ -179,6 +180,26 @@ def reads(db, w, who):
         out += [(f"records.case_note({item})", lambda i=item: records.case_note(db, me, i)),
                 (f"records.case_note_filename({item})",
                  lambda i=item: records.case_note_filename(db, me, i))]
+    return out + quality_reads(db, w, me, sids)
+
+
+def quality_reads(db, w, me, sids):
+    """The supervisee's voice and file audits."""
+    since = feedback.since_months(36)
+    out = [("feedback.mine", lambda: feedback.mine(db, me)),
+           ("feedback.for_supervisor", lambda: feedback.for_supervisor(db, me)),
+           ("file_audits.listing", lambda: file_audits.listing(db, me)),
+           ("file_audits.auditable", lambda: file_audits.auditable(db, me)),
+           ("file_audits.audited_teams", lambda: file_audits.audited_teams(db, me))]
+    out += [(f"feedback.offer({sid})", lambda s=sid: feedback.offer(db, me, s)) for sid in sids]
+    out += [(f"file_audits.get({aid})", lambda a=aid: file_audits.get(db, me, a))
+            for aid in w["audits"]]
+    for team in w["teams"]:
+        out += [(f"feedback.team_summary({team})",
+                 lambda t=team: feedback.team_summary(db, me, t, since)),
+                (f"file_audits.sample({team})", lambda t=team: file_audits.sample(db, me, t))]
+    out += [(f"file_audits.history({arr})", lambda a=arr: file_audits.history(db, me, a))
+            for arr in (w["new"], w["old"])]
     return out
 
 

@@ -36,7 +36,7 @@ def record(sid: int, *, status="agreed", late=False, share_by="2027-01-10",
 
 
 def item(sid: int, source="supervisor", **kw) -> dict:
-    return {"session_id": sid, "source": source, "function": "performance", "is_case": 0,
+    return {"id": kw.pop("id", sid), "session_id": sid, "source": source, "function": "performance", "is_case": 0,
             "has_decision": 0, "has_rationale": 0, **kw}
 
 
@@ -157,14 +157,30 @@ def test_no_actions_leave_the_review_to_the_auditor():
 def test_case_decisions_need_their_rationale():
     rows = [record(n) for n in range(1, 6)]
     cases = [item(n, is_case=1, has_decision=1, has_rationale=1) for n in range(1, 6)]
-    found = case_decisions(history(records=rows, items=cases + [item(1)]))
+    noted = set(range(1, 6))
+    found = case_decisions(history(records=rows, items=cases + [item(1, id=99)], noted=noted))
     assert found.suggested == GOOD
-    assert "case system" in found.lines[1]  # copying is the auditor's to check
+    assert "case system" in found.lines[1]  # the notes themselves are the auditor's to check
     cases[4] = item(5, is_case=1, has_decision=1, has_rationale=0)
-    found = case_decisions(history(records=rows, items=cases))
+    found = case_decisions(history(records=rows, items=cases, noted=noted))
     assert found.suggested == IMPROVE and found.sessions == [5]
     cases[3] = item(4, is_case=1, has_decision=1, has_rationale=0)
-    assert case_decisions(history(records=rows, items=cases)).suggested == INADEQUATE
+    assert case_decisions(history(records=rows, items=cases, noted=noted)).suggested == INADEQUATE
+
+
+def test_case_notes_downloaded_are_counted_per_decision_and_record():
+    rows = [record(n) for n in range(1, 5)]
+    cases = [item(n, is_case=1, has_decision=1, has_rationale=1) for n in range(1, 5)]
+    cases.append(item(4, id=40, is_case=1, has_decision=1, has_rationale=1))
+    found = case_decisions(history(records=rows, items=cases, noted={1, 2, 3, 4}))
+    assert found.lines[0] == "5 case decisions recorded in 4 records; 5 with their rationale."
+    assert found.lines[1].startswith("Case notes downloaded for 4 of 5 case decisions: every "
+                                     "case note in 3 of 4 records.")
+    assert found.suggested == IMPROVE and found.sessions == [4]  # the record to look at
+    found = case_decisions(history(records=rows, items=cases, noted={1, 2, 3, 4, 40}))
+    assert found.suggested == GOOD and found.sessions == []
+    found = case_decisions(history(records=rows, items=cases, noted={1}))
+    assert found.suggested == INADEQUATE and found.sessions == [2, 3, 4]
 
 
 def test_no_case_decisions_leave_the_item_to_the_auditor():
