@@ -669,3 +669,45 @@ def m018_group_supervision(db):
         )
         """,
     )
+
+
+# One row per arrangement, in the admin list's order; the triggers keep it right on
+# every write, whichever code makes it.
+_LISTING_ROW = ("INSERT OR REPLACE INTO arrangement_listing VALUES (NEW.id, "
+                "NEW.end_date IS NOT NULL, "
+                "COALESCE((SELECT name FROM users WHERE id = NEW.supervisee_id), ''), NEW.kind)")
+_LISTING_TRIGGERS = (
+    f"""CREATE TRIGGER arrangement_listing_added AFTER INSERT ON arrangements
+        BEGIN {_LISTING_ROW}; END""",
+    f"""CREATE TRIGGER arrangement_listing_changed AFTER UPDATE ON arrangements
+        BEGIN {_LISTING_ROW}; END""",
+    """CREATE TRIGGER arrangement_listing_removed AFTER DELETE ON arrangements
+        BEGIN DELETE FROM arrangement_listing WHERE arrangement_id = OLD.id; END""",
+    """CREATE TRIGGER arrangement_listing_renamed AFTER UPDATE OF name ON users
+        BEGIN UPDATE arrangement_listing SET supervisee_name = NEW.name
+              WHERE arrangement_id IN (SELECT id FROM arrangements
+                                       WHERE supervisee_id = NEW.id); END""",
+)
+
+
+@MIGRATIONS()
+def m021_arrangement_listing(db):
+    """The admin's list of arrangements in its order (running ones first, then by the
+    supervisee's name, the kind and the id) as an index of its own, so that a page of
+    it is read in order: sorting every arrangement of an authority, joined to its
+    people, on each run grew with the authority. Kept right by triggers."""
+    _script(db, """
+        CREATE TABLE arrangement_listing (
+            arrangement_id INTEGER PRIMARY KEY,
+            ended INTEGER NOT NULL,
+            supervisee_name TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE INDEX arrangement_listing_order
+            ON arrangement_listing(ended, supervisee_name, kind, arrangement_id);
+        INSERT INTO arrangement_listing
+            SELECT a.id, a.end_date IS NOT NULL, u.name, a.kind
+            FROM arrangements a JOIN users u ON u.id = a.supervisee_id
+        """)
+    for trigger in _LISTING_TRIGGERS:
+        db.execute(trigger)
