@@ -5,20 +5,11 @@ record the person reads is reachable through it."""
 
 from datetime import timedelta
 
-from conftest import ROOT, signed_in, texts
+from conftest import texts
 from record_fixtures import actor, held_and_shared
+from test_records_page import records_page
 
 from core import clock, records
-
-PAGE = "app_pages/records.py"
-
-
-def records_page(username: str, session_id: int | None = None):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / PAGE))
-    if session_id is not None:
-        at.query_params["session"] = str(session_id)
-    return at.run()
 
 
 def shared_years_ago(db, years: int) -> tuple[int, str]:
