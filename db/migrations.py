@@ -691,12 +691,14 @@ _LISTING_TRIGGERS = (
 
 
 @MIGRATIONS()
-def m021_arrangement_listing(db):
-    """The admin's list of arrangements in its order (running ones first, then by the
-    supervisee's name, the kind and the id) as an index of its own, so that a page of
-    it is read in order: sorting every arrangement of an authority, joined to its
-    people, on each run grew with the authority. Kept right by triggers."""
+def m021_listing_order(db):
+    """The admin's lists read a page in order instead of sorting the whole authority
+    on every run. People: an index in the list's order (active first, then by name),
+    which also holds what a search or a count reads. Arrangements (running first,
+    then by the supervisee's name, the kind and the id): a table of their own in
+    that order, as its sort key is in two tables; triggers keep it right."""
     _script(db, """
+        CREATE INDEX users_listing ON users(active DESC, name COLLATE NOCASE, id, username);
         CREATE TABLE arrangement_listing (
             arrangement_id INTEGER PRIMARY KEY,
             ended INTEGER NOT NULL,
