@@ -6,19 +6,15 @@ import streamlit as st
 
 from core.quality import file_audits
 from core.access.roles import Role
-from ui.kit import context
 from ui.kit import forms
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 
-actor = guard(Role.ADMIN)
-db = context.database()
+actor, db = start(
+    "Audit checklist", Role.ADMIN,
+    intro="A team lead audits a supervision file against these items. The portal pre-fills "
+          "the items marked 'checked from the portal's data' with evidence and a suggested "
+          "grade; the auditor judges the others. Admins never see an audit.")
 FORM = "audit_checklist"
-
-st.title("Audit checklist", anchor=False)
-st.write("A team lead audits a supervision file against these items. The portal pre-fills "
-         "the items marked 'checked from the portal's data' with evidence and a suggested "
-         "grade; the auditor judges the others. Admins never see an audit.")
-forms.flash()
 
 items = file_audits.checklist(db)
 keys = {f"checklist_{i['id']}": i["text"] for i in items}

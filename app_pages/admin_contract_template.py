@@ -4,18 +4,14 @@ import streamlit as st
 
 from core.contracts import template as contract_template
 from core.access.roles import Role
-from ui.kit import context
 from ui.contracts import contract_form
 from ui.kit import forms
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 
-actor = guard(Role.ADMIN)
-db = context.database()
-
-st.title("Contract template", anchor=False)
-st.write("A supervisor's new contract starts from this text; the two people can change any "
-         "field before they sign. Changing the template changes no contract already drafted.")
-forms.flash()
+actor, db = start(
+    "Contract template", Role.ADMIN,
+    intro="A supervisor's new contract starts from this text; the two people can change any "
+          "field before they sign. Changing the template changes no contract already drafted.")
 
 with st.form("contract_template"):
     values = contract_form.edit("contract_template", contract_template.template(db),

@@ -8,20 +8,16 @@ from core import clock
 from core.quality import feedback
 from core.quality.feedback import MAX_STATEMENTS, STATEMENT_MAX
 from core.access.roles import Role
-from ui.kit import context
 from ui.kit import forms
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 
-actor = guard(Role.ADMIN)
-db = context.database()
+actor, db = start(
+    "Feedback statements", Role.ADMIN,
+    intro="After signing or disputing a record, a supervisee may score these statements "
+          "from 1 (strongly disagree) to 5 (strongly agree). Saving a change makes a new "
+          "version: answers already given keep the wording they answered, and a reworded "
+          "statement starts a new line on the charts. Admins never see the answers.")
 FORM = "feedback_statements"
-
-st.title("Feedback statements", anchor=False)
-st.write("After signing or disputing a record, a supervisee may score these statements "
-         "from 1 (strongly disagree) to 5 (strongly agree). Saving a change makes a new "
-         "version: answers already given keep the wording they answered, and a reworded "
-         "statement starts a new line on the charts. Admins never see the answers.")
-forms.flash()
 
 now = feedback.current(db)
 st.header(f"In use: version {now['version']}", anchor=False)

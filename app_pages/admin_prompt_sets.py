@@ -9,19 +9,15 @@ from core.preparation.prompt_sets import DESCRIPTION_MAX, MAX_PROMPTS, PROMPT_MA
 from core.vocabulary import FUNCTIONS
 from core.validation import NAME_MAX
 from core.access.roles import Role
-from ui.kit import context
 from ui.kit import forms
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 from ui.kit.text import inert
 
-actor = guard(Role.ADMIN)
-db = context.database()
-
-st.title("Prompt sets", anchor=False)
-st.write("A prompt set is a reflective model: a list of prompts, each with a stage and the "
-         "function of supervision it serves. Reflections keep their own copy of the prompts, "
-         "so editing or retiring a set never changes one already written.")
-forms.flash()
+actor, db = start(
+    "Prompt sets", Role.ADMIN,
+    intro="A prompt set is a reflective model: a list of prompts, each with a stage and the "
+          "function of supervision it serves. Reflections keep their own copy of the prompts, "
+          "so editing or retiring a set never changes one already written.")
 
 rows = prompt_sets.listing(db, actor)
 st.dataframe(

@@ -5,16 +5,11 @@ import streamlit as st
 from core.admin import settings
 from core.access.roles import Role
 from ui import reminders
-from ui.kit import context
 from ui.kit import forms
 from ui.admin import retention, sign_in_settings
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 
-actor = guard(Role.ADMIN)
-db = context.database()
-
-st.title("Settings", anchor=False)
-forms.flash()
+actor, db = start("Settings", Role.ADMIN)
 current = settings.all_values(db)
 
 with st.form("settings"):

@@ -5,17 +5,12 @@ import streamlit as st
 from core.people import teams
 from core.access.roles import Role
 from core.validation import NAME_MAX
-from ui.kit import context
 from ui.kit import forms
 from ui.kit import paging
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 from ui.kit.text import inert
 
-actor = guard(Role.ADMIN)
-db = context.database()
-
-st.title("Teams", anchor=False)
-forms.flash()
+actor, db = start("Teams", Role.ADMIN)
 
 search = st.text_input("Find teams", key="team_search",
                        placeholder="Part of the team's or its lead's name")

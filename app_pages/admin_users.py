@@ -8,18 +8,13 @@ from core.people import teams
 from core.people import users
 from core.access.roles import Role
 from core.validation import EMAIL_MAX, NAME_MAX, USERNAME_HELP
-from ui.kit import context
 from ui.records import exports
 from ui.kit import forms
 from ui.kit import paging
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 from ui.kit.text import inert
 
-actor = guard(Role.ADMIN)
-db = context.database()
-
-st.title("Users", anchor=False)
-forms.flash()
+actor, db = start("Users", Role.ADMIN)
 
 team_rows = teams.names(db)
 team_names = {t["id"]: t["name"] for t in team_rows}

@@ -7,19 +7,15 @@ from core.contracts import tasks as contract_tasks
 from core.errors import ValidationError
 from core.access.roles import Role
 from ui.kit import arrangement_picker
-from ui.kit import context
 from ui.contracts import contract_form
 from ui.kit import forms
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 
-actor = guard(Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN)
-db = context.database()
-
-st.title("Contracts", anchor=False)
-st.write("Every formal session works inside a supervision contract that both the supervisee "
-         "and the supervisor have signed. A signed version never changes: a change is a new "
-         "version, which both sign again.")
-forms.flash()
+actor, db = start(
+    "Contracts", Role.SUPERVISEE, Role.SUPERVISOR, Role.TEAM_LEAD, Role.ADMIN,
+    intro="Every formal session works inside a supervision contract that both the supervisee "
+          "and the supervisor have signed. A signed version never changes: a change is a new "
+          "version, which both sign again.")
 
 arr = arrangement_picker.choose(db, actor, key="contracts_arrangement",
                                 prefer=contract_tasks.contract_attention(db, actor))

@@ -8,18 +8,15 @@ from core.groups import group_access, group_contract, group_records, group_sessi
 from core.access.roles import Role
 from core.errors import PortalError
 from ui.groups import group_forms, group_record_view
-from ui.kit import context, forms, params
-from ui.kit.guard import guard
+from ui.kit import forms, params
+from ui.kit.page_start import start
 from ui.kit.text import inert, inert_block, inert_message
 
-actor = guard(Role.SUPERVISEE, Role.SUPERVISOR)
-db = context.database()
-
-st.title("Group supervision", anchor=False)
-st.write("A supervision group meets to think together about a case or theme one member "
-         "presents, with the others as advisors or a reflecting team. It works to a "
-         "contract of its own. Group sessions never replace your one-to-one supervision.")
-forms.flash()
+actor, db = start(
+    "Group supervision", Role.SUPERVISEE, Role.SUPERVISOR,
+    intro="A supervision group meets to think together about a case or theme one member "
+          "presents, with the others as advisors or a reflecting team. It works to a "
+          "contract of its own. Group sessions never replace your one-to-one supervision.")
 
 seats = {s.group["id"]: s for s in group_access.my_groups(db, actor)}
 if not seats:

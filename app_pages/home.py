@@ -45,19 +45,21 @@ def people_table(rows: list[dict], *, until: bool = False):
     )
 
 
+def people_section(heading: str, rows: list[dict], nobody: str) -> None:
+    st.header(heading, anchor=False)
+    if rows:
+        people_table(rows)
+    else:
+        st.write(nobody)
+
+
 left, right = st.columns(2, gap="large")
 with left:
-    st.header("Your supervisors", anchor=False)
-    if me.supervisors:
-        people_table(me.supervisors)
-    else:
-        st.write("Nobody supervises you in the portal at present.")
+    people_section("Your supervisors", me.supervisors,
+                   "Nobody supervises you in the portal at present.")
 with right:
-    st.header("People you supervise", anchor=False)
-    if me.supervisees:
-        people_table(me.supervisees)
-    else:
-        st.write("You do not supervise anyone at present.")
+    people_section("People you supervise", me.supervisees,
+                   "You do not supervise anyone at present.")
     if me.former_supervisees:
         st.write("Earlier arrangements: you keep read-only access to the records you wrote.")
         people_table(me.former_supervisees, until=True)

@@ -7,19 +7,16 @@ from core import clock, insights
 from core.insights.balance import balance, quarter_label
 from core.access.roles import Role
 from ui.charts import charts
-from ui.kit import context
 from ui.quality import feedback
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 from ui.kit.text import inert
 from ui.groups import group_time
 
-actor = guard(Role.SUPERVISEE)
-db = context.database()
-
-st.title("My balance", anchor=False)
-st.write("Over the whole series of sessions, supervision should balance performance "
-         "management, professional development and personal support. These charts show "
-         "the share of your supervision that went to each.")
+actor, db = start(
+    "My balance", Role.SUPERVISEE,
+    intro="Over the whole series of sessions, supervision should balance performance "
+          "management, professional development and personal support. These charts show "
+          "the share of your supervision that went to each.")
 
 subjects = {s.arrangement_id: s for s in insights.my_arrangements(db, actor)}
 chosen = next(iter(subjects))

@@ -8,20 +8,14 @@ from core.preparation import reflections
 from core.vocabulary import KINDS
 from core.errors import PortalError
 from core.access.roles import Role
-from ui.kit import context
-from ui.kit import forms
 from ui.kit import params
 from ui.preparation import prepare
 from ui.preparation import reflection_view
-from ui.kit.guard import guard
+from ui.kit.page_start import start
 from ui.preparation.reflection_draft import Draft
 from ui.kit.text import inert, inert_message
 
-actor = guard(Role.SUPERVISEE)
-db = context.database()
-
-st.title("Prepare for supervision", anchor=False)
-forms.flash()
+actor, db = start("Prepare for supervision", Role.SUPERVISEE)
 
 
 def follow_choice() -> None:

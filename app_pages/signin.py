@@ -67,8 +67,7 @@ if password_allowed:
         st.write("Or sign in with your portal username and password.")
     signed_in = auth.login_form()
 if signed_in:
-    st.success("Signed in. Opening your home page…")
-    st.button("Continue", key="continue_after_sign_in")
+    st.rerun()  # the navigation, drawn before the form, now has this person's pages
 else:
     notice = auth.take_notice()
     if notice:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/browser_saves.py [--sessions 10] [--seconds 60] [--writers 50]
 
-Starts one server (`streamlit run app.py`, localhost only) on a fresh demo
+Starts one server (`streamlit run portal.py`, localhost only) on a fresh demo
 database, signs in one Chromium session per person (Debian's /usr/bin/chromium,
 driven by Playwright, the arguments of tests/e2e/conftest.py), and for the
 given time each session writes journal entries in a loop: type an entry, move
@@ -23,14 +23,10 @@ in count and in time.
 import argparse
 import asyncio
 import json
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,49 +37,26 @@ from playwright.async_api import async_playwright  # noqa: E402
 
 import db as storage  # noqa: E402
 from bench import load_writes  # noqa: E402
+from bench.browser_server import (  # noqa: E402
+    ARGS, CHROMIUM, STREAMLIT_FLAGS, WAIT_MS, free_port, memory_mb, require_chromium, settle,
+    sign_in, start_server, stop_server,
+)
 
-CHROMIUM = os.environ.get("SUPERVISION_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "supervision-demo"
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 MAX_SAVES_PER_SESSION = 1_000
-WAIT_MS = 120_000  # for one answer from the page; the machine may be busy
 BUSY_WORDS = "The portal is busy"
+PAUSE_MS = 150  # between two looks at a settled page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(path: Path, args, go_file: Path, result_file: Path
-                 ) -> tuple[subprocess.Popen, str]:
-    """This script with --serve: the core writers, then `streamlit run app.py`."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, SUPERVISION_DB=str(path), PYTHONPATH=str(ROOT))
-    env.pop("SUPERVISION_COOKIE_KEY", None)
-    log = open(path.parent / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve()), "--serve", "--writers", str(args.writers),
-         "--seconds", str(args.seconds), "--pace", str(args.pace), "--go-file", str(go_file),
-         "--result-file", str(result_file), "--",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 180
-    while time.time() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as reply:
-                if reply.read() == b"ok":
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"The app did not start; see {path.parent / 'server.log'}")
+def start_serving(path: Path, args, go_file: Path, result_file: Path):
+    """This script with --serve: the core writers, then `streamlit run portal.py`."""
+    port = free_port()
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve",
+               "--writers", str(args.writers), "--seconds", str(args.seconds),
+               "--pace", str(args.pace), "--go-file", str(go_file),
+               "--result-file", str(result_file), "--", *STREAMLIT_FLAGS,
+               "--server.port", str(port)]
+    return start_server(path, command, port, wait_seconds=180)
 
 
 def serve(args, streamlit_args: list[str]) -> None:
@@ -105,16 +78,8 @@ def serve(args, streamlit_args: list[str]) -> None:
     threading.Thread(target=writers, name="core-writers", daemon=True).start()
     from streamlit.web.cli import main as streamlit_main
 
-    sys.argv = ["streamlit", "run", str(ROOT / "app.py"), *streamlit_args]
+    sys.argv = ["streamlit", "run", str(ROOT / "portal.py"), *streamlit_args]
     streamlit_main(prog_name="streamlit")
-
-
-def peak_rss_mb(pid: int) -> float:
-    """The process's peak resident memory so far (VmHWM), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def journal_writers(path: Path, count: int) -> list[str]:
@@ -130,26 +95,10 @@ def journal_writers(path: Path, count: int) -> list[str]:
     return names[:count]
 
 
-async def settle(page) -> None:
-    await page.wait_for_selector(IDLE, timeout=WAIT_MS)
-    await page.wait_for_timeout(150)
-    await page.wait_for_selector(IDLE, timeout=WAIT_MS)
-
-
-async def sign_in(page, url: str, username: str) -> None:
-    await page.goto(url)
-    await settle(page)
-    await page.get_by_role("textbox", name="Username").fill(username)
-    await page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await settle(page)
-    for _attempt in range(300):  # the sign-in cookie, so the next address keeps us in
-        if any(c["name"] == "supervision_portal" for c in await page.context.cookies()):
-            break
-        await page.wait_for_timeout(100)
-    await settle(page)
+async def open_journal(page, url: str, username: str) -> None:
+    await sign_in(page, url, username, PASSWORD, PAUSE_MS)
     await page.goto(url + "/journal")
-    await settle(page)
+    await settle(page, PAUSE_MS)
     await page.get_by_role("heading", name="Journal").wait_for(timeout=60_000)
 
 
@@ -184,15 +133,15 @@ async def save_in_a_loop(page, username: str, stop_at: float, out: dict) -> None
             else:
                 saved.append(text)
                 timings.append(elapsed)
-            await settle(page)
+            await settle(page, PAUSE_MS)
             await page.get_by_role("button", name="Start a new entry").click()
-            await settle(page)
+            await settle(page, PAUSE_MS)
         except PlaywrightError as error:
             stalls.append(f"{username} {n} ({'after' if answered else 'before'} the answer): "
                           f"{str(error).splitlines()[0]}"[:200])
             try:
                 await page.reload(timeout=WAIT_MS)
-                await settle(page)
+                await settle(page, PAUSE_MS)
             except PlaywrightError:
                 pass
     out[username] = {"saved": saved, "refused": refused, "failed": failed, "unseen": unseen,
@@ -210,7 +159,7 @@ async def drive_browsers(url: str, people: list[str], seconds: float,
             page = await context.new_page()
             for attempt in range(3):  # a busy machine can stall a first page load
                 try:
-                    await sign_in(page, url, username)
+                    await open_journal(page, url, username)
                     break
                 except PlaywrightError:
                     if attempt == 2:
@@ -256,12 +205,11 @@ def main() -> int:
     if args.serve:
         serve(args, streamlit_args)
         return 0
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(f"Chromium is not at {CHROMIUM}: apt-get install -y chromium")
+    require_chromium()
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "portal.db"
         go_file, result_file = Path(scratch) / "go", Path(scratch) / "writers.json"
-        server, url = start_server(path, args, go_file, result_file)
+        server, url = start_serving(path, args, go_file, result_file)
         try:
             people = journal_writers(path, args.sessions)
             out, elapsed = asyncio.run(drive_browsers(url, people, args.seconds, go_file))
@@ -270,13 +218,9 @@ def main() -> int:
             while not result_file.exists() and time.monotonic() < deadline:
                 time.sleep(0.5)
             core = json.loads(result_file.read_text()) if result_file.exists() else {}
-            peak = peak_rss_mb(server.pid) if server.poll() is None else float("nan")
+            peak = memory_mb(server.pid)[1] if server.poll() is None else float("nan")
         finally:
-            server.terminate()
-            try:
-                server.wait(20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
         missing, unseen_found = check_browser_saves(path, out)
     timings = sorted(t for r in out.values() for t in r["timings"])
     saved = sum(len(r["saved"]) for r in out.values())

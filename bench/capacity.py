@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/capacity.py [--steps 10,25,50] [--rounds 3] [--limit-ms 1000]
 
-Starts one server (`streamlit run app.py`, localhost only) on a fresh database
+Starts one server (`streamlit run portal.py`, localhost only) on a fresh database
 holding the demo organisation and a small authority from bench/seed_large.py
 (enough practitioners, each with a planned session). At each step it signs in
 that many Chromium sessions at once (Debian's /usr/bin/chromium through
@@ -26,13 +26,9 @@ on a server of its own the portal carries more.
 
 import argparse
 import asyncio
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,53 +38,13 @@ from playwright.async_api import Error as PlaywrightError  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
 import db as storage  # noqa: E402
+from bench.browser_server import (  # noqa: E402
+    ARGS, CHROMIUM, WAIT_MS, free_port, memory_mb, require_chromium, settle, sign_in,
+    start_server, stop_server, streamlit_command,
+)
 from bench.seed_large import seed  # noqa: E402
 
-CHROMIUM = os.environ.get("SUPERVISION_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PASSWORD = "benchmark-password"  # bench/seed_large.py gives every member this one
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-WAIT_MS = 120_000
-COOKIE = "supervision_portal"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(path: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, SUPERVISION_DB=str(path), PYTHONPATH=str(ROOT))
-    env.pop("SUPERVISION_COOKIE_KEY", None)
-    log = open(path.parent / "server.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 120
-    while time.time() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as reply:
-                if reply.read() == b"ok":
-                    return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"The app did not start; see {path.parent / 'server.log'}")
-
-
-def memory_mb(pid: int) -> tuple[float, float]:
-    """(resident now, peak resident) of the server process, in MB."""
-    found = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(("VmRSS:", "VmHWM:")):
-            found[line.split(":")[0]] = int(line.split()[1]) / 1024
-    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
 def practitioners(path: Path, count: int) -> list[str]:
@@ -106,12 +62,6 @@ def practitioners(path: Path, count: int) -> list[str]:
     return names[:count]
 
 
-async def settle(page) -> None:
-    await page.wait_for_selector(IDLE, timeout=WAIT_MS)
-    await page.wait_for_timeout(100)
-    await page.wait_for_selector(IDLE, timeout=WAIT_MS)
-
-
 async def timed(page, action) -> float:
     """Seconds from the click until the page has settled."""
     began = time.perf_counter()
@@ -120,18 +70,8 @@ async def timed(page, action) -> float:
     return time.perf_counter() - began
 
 
-async def sign_in(page, url: str, username: str) -> None:
-    await page.goto(url, timeout=WAIT_MS)
-    await settle(page)
-    await page.get_by_role("textbox", name="Username").fill(username)
-    await page.get_by_role("textbox", name="Password").fill(PASSWORD)
-    await page.get_by_role("button", name="Sign in").click()
-    await settle(page)
-    for _attempt in range(300):
-        if any(c["name"] == COOKIE for c in await page.context.cookies()):
-            break
-        await page.wait_for_timeout(100)
-    await settle(page)
+async def sign_in_to_home(page, url: str, username: str) -> None:
+    await sign_in(page, url, username, PASSWORD)
     await page.get_by_test_id("stSidebarNav").wait_for(timeout=WAIT_MS)
 
 
@@ -168,7 +108,7 @@ async def step(url: str, people: list[str], rounds: int) -> dict:
             context = await browser.new_context()
             context.set_default_timeout(WAIT_MS)  # a saturated machine is slow, not broken
             page = await context.new_page()
-            await sign_in(page, url, username)
+            await sign_in_to_home(page, url, username)
             pages.append(page)
         began = time.monotonic()
         await asyncio.gather(*(mix(page, username, rounds, timings_of[username], errors)
@@ -199,14 +139,14 @@ def main() -> int:
     parser.add_argument("--limit-ms", type=float, default=1000.0)
     args = parser.parse_args()
     steps = [int(s) for s in args.steps.split(",")]
-    if not Path(CHROMIUM).exists():
-        raise SystemExit(f"Chromium is not at {CHROMIUM}: apt-get install -y chromium")
+    require_chromium()
     capacity = previous = 0
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "portal.db"
         # teams of ten hold eight practitioners each
         seed(path, staff=max(20, (max(steps) // 8 + 1) * 10), years=1)
-        server, url = start_server(path)
+        port = free_port()
+        server, url = start_server(path, streamlit_command(port), port, wait_seconds=120)
         try:
             people = practitioners(path, max(steps))
             print("| Sessions | Actions | Median ms | p95 ms | Slowest ms | Errors | "
@@ -229,11 +169,7 @@ def main() -> int:
                 if result["p95"] * 1000 >= 10 * args.limit_ms:
                     break  # saturated: a bigger step says nothing more
         finally:
-            server.terminate()
-            try:
-                server.wait(20)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop_server(server)
     print(f"\nCapacity: {capacity} signed-in sessions with the 95th percentile under "
           f"{args.limit_ms:.0f} ms" + (" (no step met it)." if not capacity else "."))
     return 0 if capacity else 1

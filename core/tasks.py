@@ -46,3 +46,4 @@ class Task:
     to: Destination | None = None  # where the person deals with it
     urgent: bool = False          # overdue or late, rather than simply due
     session_id: int | None = None  # the session the page should open at, if one
+    arrangement_id: int | None = None  # the arrangement it concerns, if one

@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SELECT = """
     SELECT x.*, o.name AS owner_name, s.scheduled_at AS session_scheduled_at
     FROM actions x
@@ -11,8 +13,7 @@ _SELECT = """
 
 
 def get(db: Database, action_id: int) -> dict | None:
-    rows = list(db.query(_SELECT + " WHERE x.id = ?", [action_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + " WHERE x.id = ?", [action_id])
 
 
 def open_for_arrangement(db: Database, arrangement_id: int) -> list[dict]:

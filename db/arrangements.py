@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SELECT = """
     SELECT a.*, sr.name AS supervisor_name, se.name AS supervisee_name,
            se.team_id AS supervisee_team_id
@@ -12,8 +14,7 @@ _SELECT = """
 
 
 def get(db: Database, arrangement_id: int) -> dict | None:
-    rows = list(db.query(_SELECT + " WHERE a.id = ?", [arrangement_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + " WHERE a.id = ?", [arrangement_id])
 
 
 def insert(db: Database, row: dict) -> int:

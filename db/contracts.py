@@ -4,6 +4,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SELECT = """
     SELECT c.*, a.supervisor_id, a.supervisee_id, a.kind AS arrangement_kind,
            a.start_date AS arrangement_start, a.end_date AS arrangement_end,
@@ -18,8 +20,7 @@ SIGNED = "c.supervisor_signed_at IS NOT NULL AND c.supervisee_signed_at IS NOT N
 
 
 def get(db: Database, contract_id: int) -> dict | None:
-    rows = list(db.query(_SELECT + " WHERE c.id = ?", [contract_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + " WHERE c.id = ?", [contract_id])
 
 
 def versions(db: Database, arrangement_id: int) -> list[dict]:
@@ -29,16 +30,14 @@ def versions(db: Database, arrangement_id: int) -> list[dict]:
 
 
 def latest_signed(db: Database, arrangement_id: int) -> dict | None:
-    rows = list(db.query(_SELECT + f" WHERE c.arrangement_id = ? AND {SIGNED}"
-                                   " ORDER BY c.version DESC LIMIT 1", [arrangement_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + f" WHERE c.arrangement_id = ? AND {SIGNED}"
+                             " ORDER BY c.version DESC LIMIT 1", [arrangement_id])
 
 
 def draft(db: Database, arrangement_id: int) -> dict | None:
     """The version not yet signed by both, if there is one."""
-    rows = list(db.query(_SELECT + f" WHERE c.arrangement_id = ? AND NOT ({SIGNED})"
-                                   " ORDER BY c.version DESC LIMIT 1", [arrangement_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + f" WHERE c.arrangement_id = ? AND NOT ({SIGNED})"
+                             " ORDER BY c.version DESC LIMIT 1", [arrangement_id])
 
 
 def next_version(db: Database, arrangement_id: int) -> int:
@@ -101,12 +100,12 @@ def unsigned_for_many(db: Database, arrangement_ids: list[int]) -> list[dict]:
 def previous_for_supervisee(db: Database, supervisee_id: int, kind: str,
                             before_arrangement_id: int) -> dict | None:
     """The latest signed contract of the supervisee's earlier arrangement of this kind."""
-    rows = list(db.query(
+    return first(
+        db,
         _SELECT + f""" WHERE a.supervisee_id = ? AND a.kind = ? AND a.id <> ? AND {SIGNED}
                        ORDER BY a.start_date DESC, c.version DESC LIMIT 1""",
         [supervisee_id, kind, before_arrangement_id],
-    ))
-    return rows[0] if rows else None
+    )
 
 
 def arrangements_by_ids(db: Database, arrangement_ids: list[int]) -> list[dict]:

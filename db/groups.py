@@ -5,6 +5,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _GROUP = """
     SELECT g.*, f.name AS facilitator_name FROM groups g
     JOIN users f ON f.id = g.facilitator_id
@@ -22,8 +24,7 @@ def insert_group(db: Database, row: dict, member_ids: list[int]) -> int:
 
 
 def get(db: Database, group_id: int) -> dict | None:
-    rows = list(db.query(_GROUP + " WHERE g.id = ?", [group_id]))
-    return rows[0] if rows else None
+    return first(db, _GROUP + " WHERE g.id = ?", [group_id])
 
 
 def listing(db: Database) -> list[dict]:
@@ -83,8 +84,7 @@ def sessions(db: Database, group_id: int) -> list[dict]:
 
 
 def session(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM group_sessions WHERE id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM group_sessions WHERE id = ?", [session_id])
 
 
 def insert_session(db: Database, row: dict) -> int:

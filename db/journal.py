@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 
 def for_user(db: Database, user_id: int) -> list[dict]:
     return list(db.query(
@@ -10,8 +12,7 @@ def for_user(db: Database, user_id: int) -> list[dict]:
 
 
 def get(db: Database, entry_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM journal_entries WHERE id = ?", [entry_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM journal_entries WHERE id = ?", [entry_id])
 
 
 def insert(db: Database, row: dict) -> int:

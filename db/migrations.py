@@ -713,3 +713,21 @@ def m021_listing_order(db):
         """)
     for trigger in _LISTING_TRIGGERS:
         db.execute(trigger)
+
+
+@MIGRATIONS()
+def m022_sign_in_handoffs(db):
+    """One-time hand-overs from a password sign-in in the page to the server route
+    that sets the HttpOnly sign-in cookie. Only a hash of each token is kept, and a
+    row lives a minute at most."""
+    _script(
+        db,
+        """
+        CREATE TABLE sign_in_handoffs (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            signed_in_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        )
+        """,
+    )

@@ -10,6 +10,8 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 # (stage, function, prompt text, scale): scale is 1 when the prompt asks for a 0-10 score.
 BUILTIN_V1 = [
     {
@@ -176,8 +178,7 @@ def by_key(db: Database, key: str) -> dict | None:
 
 
 def by_name(db: Database, name: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM prompt_sets WHERE name = ?", [name]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM prompt_sets WHERE name = ?", [name])
 
 
 def prompts(db: Database, set_id: int) -> list[dict]:

@@ -8,6 +8,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SESSION = """
     SELECT s.*, a.supervisor_id, a.supervisee_id, a.kind, a.start_date AS arrangement_start,
            a.end_date AS arrangement_end, sr.name AS supervisor_name,
@@ -22,15 +24,13 @@ _SESSION = """
 
 
 def session(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query(_SESSION + " WHERE s.id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, _SESSION + " WHERE s.id = ?", [session_id])
 
 
 # ---------------------------------------------------------------- records
 
 def for_session(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM records WHERE session_id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM records WHERE session_id = ?", [session_id])
 
 
 def insert(db: Database, row: dict) -> int:
@@ -75,8 +75,7 @@ def items(db: Database, session_id: int) -> list[dict]:
 
 
 def item(db: Database, item_id: int) -> dict | None:
-    rows = list(db.query(_ITEM + " WHERE i.id = ?", [item_id]))
-    return rows[0] if rows else None
+    return first(db, _ITEM + " WHERE i.id = ?", [item_id])
 
 
 def insert_items(db: Database, rows: list[dict]) -> None:

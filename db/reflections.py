@@ -8,6 +8,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SESSION = """
     SELECT s.id, s.arrangement_id, s.scheduled_at, s.planned_minutes, s.venue, s.status,
            s.held_on, s.rescheduled_to,
@@ -25,8 +27,7 @@ _SESSION = """
 
 
 def session(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query(_SESSION + " WHERE s.id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, _SESSION + " WHERE s.id = ?", [session_id])
 
 
 def planned_for_supervisee(db: Database, user_id: int, since: str) -> list[dict]:
@@ -56,11 +57,10 @@ def submitted_for_supervisee(db: Database, user_id: int) -> list[dict]:
 
 def moved_here(db: Database, session_id: int) -> dict | None:
     """A reflection left on a session that was rescheduled to this one."""
-    rows = list(db.query(
+    return first(
+        db,
         """SELECT r.* FROM reflections r JOIN sessions s ON s.id = r.session_id
-           WHERE s.rescheduled_to = ? AND s.status = 'rescheduled'""", [session_id]))
-    return rows[0] if rows else None
-
+           WHERE s.rescheduled_to = ? AND s.status = 'rescheduled'""", [session_id])
 
 def _decode(row: dict | None) -> dict | None:
     if row is None:

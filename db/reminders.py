@@ -6,6 +6,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SEND_COLUMNS = ("id, key, kind, thing, user_id, status, attempts, claimed_by, claimed_at, "
                  "sent_at, error_class, next_attempt_at, created_at, updated_at")
 
@@ -13,8 +15,7 @@ _SEND_COLUMNS = ("id, key, kind, thing, user_id, status, attempts, claimed_by, c
 # ---------------------------------------------------------------- sends
 
 def send(db: Database, key: str) -> dict | None:
-    rows = list(db.query(f"SELECT {_SEND_COLUMNS} FROM reminder_sends WHERE key = ?", [key]))
-    return rows[0] if rows else None
+    return first(db, f"SELECT {_SEND_COLUMNS} FROM reminder_sends WHERE key = ?", [key])
 
 
 def sent_keys(db: Database, keys: list[str]) -> set[str]:
@@ -83,8 +84,7 @@ _SESSION_PEOPLE = """
 
 
 def session_with_people(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query(_SESSION_PEOPLE + " WHERE s.id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, _SESSION_PEOPLE + " WHERE s.id = ?", [session_id])
 
 
 def planned_sessions_from(db: Database, from_stamp: str) -> list[dict]:

@@ -4,6 +4,8 @@ import json
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 _SELECT = """
     SELECT s.*, cb.name AS cancelled_by_name, c.version AS contract_version
     FROM sessions s
@@ -13,8 +15,7 @@ _SELECT = """
 
 
 def get(db: Database, session_id: int) -> dict | None:
-    rows = list(db.query(_SELECT + " WHERE s.id = ?", [session_id]))
-    return rows[0] if rows else None
+    return first(db, _SELECT + " WHERE s.id = ?", [session_id])
 
 
 def for_arrangement(db: Database, arrangement_id: int) -> list[dict]:

@@ -2,15 +2,15 @@
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 
 def get(db: Database, team_id: int) -> dict | None:
-    rows = list(db.query("SELECT * FROM teams WHERE id = ?", [team_id]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM teams WHERE id = ?", [team_id])
 
 
 def by_name(db: Database, name: str) -> dict | None:
-    rows = list(db.query("SELECT * FROM teams WHERE name = ?", [name]))
-    return rows[0] if rows else None
+    return first(db, "SELECT * FROM teams WHERE name = ?", [name])
 
 
 def insert(db: Database, row: dict) -> int:

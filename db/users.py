@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database
 
+from db.rows import first
+
 COLUMNS = (
     "id, username, name, email, job_title, is_admin, active, must_change_password, "
     "failed_attempts, locked_until, signed_out_at, team_id, fte, created_at, deactivated_at"
@@ -13,13 +15,11 @@ def count(db: Database) -> int:
 
 
 def get(db: Database, user_id: int) -> dict | None:
-    rows = list(db.query(f"SELECT {COLUMNS} FROM users WHERE id = ?", [user_id]))
-    return rows[0] if rows else None
+    return first(db, f"SELECT {COLUMNS} FROM users WHERE id = ?", [user_id])
 
 
 def by_username(db: Database, username: str) -> dict | None:
-    rows = list(db.query(f"SELECT {COLUMNS} FROM users WHERE username = ?", [username]))
-    return rows[0] if rows else None
+    return first(db, f"SELECT {COLUMNS} FROM users WHERE username = ?", [username])
 
 
 def password_hash(db: Database, user_id: int) -> str | None:

@@ -2,7 +2,7 @@
 supervision (Helen Carter supervises; Priya Shah leads the team), made directly
 in the database on top of whatever the demo holds."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from reflection_fixtures import actor, arrangement_id, open_action, session  # noqa: F401
 
@@ -32,6 +32,27 @@ def held_and_shared(db, supervisee: str = "sam.taylor", supervisor: str = "helen
     records.mark_held(db, boss, sid, clock.today() + timedelta(days=min(days, 0)), 60)
     records.share(db, boss, sid)
     return sid
+
+
+def opened_once(db) -> int:
+    """One opened session for every example of a property test: hypothesis runs its
+    examples on the same demo database, so the session is made on the first."""
+    if not hasattr(db, "_opened_once"):
+        db._opened_once = opened(db)[0]
+    return db._opened_once
+
+
+def held_with_sharing(db, sid: int, held: date, days: int, shared_at: datetime | None) -> None:
+    """The session held on `held`, its contract allowing `days` to share the record,
+    and the record shared at `shared_at` (None: still a draft). Written straight to
+    the database, so that any dates can be tried."""
+    db.execute("UPDATE sessions SET status = 'held', held_on = ? WHERE id = ?",
+               [held.isoformat(), sid])
+    db.execute("UPDATE contracts SET share_within_days = ? WHERE id = "
+               "(SELECT contract_id FROM sessions WHERE id = ?)", [days, sid])
+    db.execute("UPDATE records SET first_shared_at = ?, status = ? WHERE session_id = ?",
+               [clock.stamp(shared_at) if shared_at else None,
+                "shared" if shared_at else "draft", sid])
 
 
 def item_of(view, **match) -> dict:

@@ -1,7 +1,9 @@
 """A real SMTP server on localhost for the reminder tests (aiosmtpd), which keeps
-what it receives, and can be told to refuse."""
+what it receives, and can be told to refuse, or to speak only after STARTTLS with
+a certificate from a test CA of its own."""
 
 import socket
+import ssl
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
@@ -54,13 +56,16 @@ class Inbox:
 
 
 class LocalRelay:
-    def __init__(self, *, with_login: bool = False) -> None:
+    def __init__(self, *, with_login: bool = False, tls: ssl.SSLContext | None = None) -> None:
         self.inbox = Inbox()
         self.port = free_port()
         options = {}
         if with_login:
             options = {"authenticator": self.inbox.authenticate, "auth_require_tls": False,
                        "auth_required": True}
+        if tls is not None:  # STARTTLS offered and required, and login only over it
+            options.update(tls_context=tls, require_starttls=True, auth_require_tls=True)
+        self.tls = tls is not None
         self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port,
                                      **options)
         self.with_login = with_login
@@ -73,7 +78,7 @@ class LocalRelay:
         self.controller.stop()
 
     def relay(self) -> Relay:
-        return Relay(host="127.0.0.1", port=self.port, starttls=False,
+        return Relay(host="127.0.0.1", port=self.port, starttls=self.tls,
                      user=USER if self.with_login else "",
                      password=PASSWORD if self.with_login else "",
                      sender="Supervision portal <portal@example.gov.uk>",

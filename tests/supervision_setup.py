@@ -31,6 +31,14 @@ def new_arrangement(db, supervisor="aisha.begum", supervisee="sam.taylor",
         supervisee_id=who(db, supervisee).id, kind=kind, start_date=start or clock.today())
 
 
+def signed_arrangement(db) -> int:
+    """A fresh arrangement (Aisha Begum supervises Sam Taylor) whose contract both have
+    signed: sessions can be planned on it."""
+    arrangement_id = new_arrangement(db)
+    signed(db, arrangement_id)
+    return arrangement_id
+
+
 def signed(db, arrangement_id, supervisor="aisha.begum", supervisee="sam.taylor"):
     """Draft from the template and have both sign; returns the contract id."""
     contract_id = contracts.draft_contract(db, who(db, supervisor), arrangement_id)

@@ -85,7 +85,7 @@ PAGES: list[PageSpec] = [
              _roles(Role.ADMIN)),
     PageSpec(Destination.AUDIT_LOG, "app_pages/admin_audit.py", "Audit log", ":material/policy:", "Admin",
              _roles(Role.ADMIN)),
-    PageSpec(Destination.ACCOUNT, "app_pages/account.py", "Password", ":material/key:", "You"),
+    PageSpec(Destination.ACCOUNT, "app_pages/account.py", "Account", ":material/manage_accounts:", "You"),
 ]
 SIGN_IN = PageSpec(Destination.SIGN_IN, "app_pages/signin.py", "Sign in", ":material/login:", "")
 CHANGE_PASSWORD = next(p for p in PAGES if p.destination is Destination.ACCOUNT)

@@ -55,15 +55,26 @@ def ended(arr: dict, today: date | None = None) -> bool:
     return arr["end_date"] is not None and arr["end_date"] < today.isoformat()
 
 
+def worded(arr: dict, actor: Actor, *, supervisee: str, supervisor: str, onlooker: str) -> str:
+    """The wording for this person's side of the arrangement (an onlooker: a team
+    lead or an admin). Each may name {kind} ({Kind} capitalised) and the people,
+    {supervisee} and {supervisor}."""
+    if arr["supervisee_id"] == actor.id:
+        template = supervisee
+    elif arr["supervisor_id"] == actor.id:
+        template = supervisor
+    else:
+        template = onlooker
+    kind = KINDS[arr["kind"]].lower()
+    return template.format(kind=kind, Kind=kind.capitalize(), supervisee=arr["supervisee_name"],
+                           supervisor=arr["supervisor_name"])
+
+
 def label(arr: dict, actor: Actor) -> str:
     """How an arrangement is named to this person."""
-    kind = KINDS[arr["kind"]].lower()
-    if arr["supervisee_id"] == actor.id:
-        text = f"Your {kind} with {arr['supervisor_name']}"
-    elif arr["supervisor_id"] == actor.id:
-        text = f"{arr['supervisee_name']}: {kind} with you"
-    else:
-        text = f"{arr['supervisee_name']}: {kind} with {arr['supervisor_name']}"
+    text = worded(arr, actor, supervisee="Your {kind} with {supervisor}",
+                  supervisor="{supervisee}: {kind} with you",
+                  onlooker="{supervisee}: {kind} with {supervisor}")
     if ended(arr):
         text += f" (ended {clock.day(arr['end_date'])})"
     return text

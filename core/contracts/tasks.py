@@ -17,16 +17,12 @@ from core.vocabulary import KINDS
 from core.tasks import Destination, Task
 
 
-def contract_tasks(db, actor: Actor) -> list[Task]:
-    return [task for _arrangement_id, task in _contract_work(db, actor)]
-
-
 def contract_attention(db, actor: Actor) -> list[int]:
     """Arrangements whose contract waits for this person (to sign, draft or review)."""
-    return [arrangement_id for arrangement_id, _task in _contract_work(db, actor)]
+    return [task.arrangement_id for task in contract_tasks(db, actor)]
 
 
-def _contract_work(db, actor: Actor) -> list[tuple[int, Task]]:
+def contract_tasks(db, actor: Actor) -> list[Task]:
     today = clock.today()
     mine = own_open(db, actor, today)
     if not mine:
@@ -45,19 +41,21 @@ def _contract_work(db, actor: Actor) -> list[tuple[int, Task]]:
         if draft:
             if not draft[f"{side}_signed_at"]:
                 what = ("Sign" if side == "supervisor" else "Read and sign")
-                tasks.append((arr["id"], Task(
+                tasks.append(Task(
                     f"{what} version {draft['version']} of the supervision contract with "
-                    f"{other} ({kind}).", Destination.CONTRACTS)))
+                    f"{other} ({kind}).", Destination.CONTRACTS, arrangement_id=arr["id"]))
         elif arr["id"] not in signed:
             if side == "supervisor":
-                tasks.append((arr["id"], Task(
+                tasks.append(Task(
                     f"Draft the supervision contract with {other} ({kind}). Sessions can be "
-                    "planned once you have both signed it.", Destination.CONTRACTS)))
+                    "planned once you have both signed it.", Destination.CONTRACTS,
+                    arrangement_id=arr["id"]))
         else:
             contract = dict(signed[arr["id"]], supervisor_id=arr["supervisor_id"])
             if review_due(contract, today):
                 review = date.fromisoformat(contract["review_date"])
-                tasks.append((arr["id"], Task(
+                tasks.append(Task(
                     f"The supervision contract with {other} ({kind}) is due for review by "
-                    f"{clock.day(review)}.", Destination.CONTRACTS, urgent=review < today)))
+                    f"{clock.day(review)}.", Destination.CONTRACTS, urgent=review < today,
+                    arrangement_id=arr["id"]))
     return tasks

@@ -153,20 +153,30 @@ HABITS = {
     "marcus.reid": ["grow"],
 }
 DEFAULT_HABIT = ["kolb_morrison", "gibbs", "signs_of_safety", "grow", "restorative"]
-AGENDA = [
-    ("Drift in the child protection plan", "performance", "CR-104233", "decision"),
-    ("Step down to Child in Need?", "performance", "CR-120877", "decision"),
-    ("Missing episodes and the NRM referral", "performance", "CR-131456", "advice"),
-    ("Pre-proceedings letter and the PLO meeting", "performance", "CR-118902", "advice"),
-    ("Caseload and overdue assessments", "performance", "", "support"),
-    ("Court skills training in March", "development", "", "advice"),
-    ("Reflecting on the strategy discussion", "development", "CR-104233", "reflection"),
-    ("Using the Graded Care Profile", "development", "CR-109514", "reflection"),
-    ("ASYE portfolio: next piece of evidence", "development", "", "advice"),
-    ("A visit that stayed with me", "support", "", "support"),
-    ("Working late and tiredness", "support", "", "support"),
-    ("After the complaint from a parent", "support", "CR-127730", "reflection"),
-]
+# Agenda items the demo supervisees propose, by the function each serves:
+# (title, case reference or "", what they want from supervision).
+TOPICS = {
+    "performance": [
+        ("Drift in the child protection plan", "CR-104233", "decision"),
+        ("Step down to Child in Need?", "CR-120877", "decision"),
+        ("Missing episodes and the NRM referral", "CR-131456", "advice"),
+        ("Pre-proceedings letter and the PLO meeting", "CR-118902", "advice"),
+        ("Caseload and overdue assessments", "", "support"),
+    ],
+    "development": [
+        ("Court skills training in March", "", "advice"),
+        ("Reflecting on the strategy discussion", "CR-104233", "reflection"),
+        ("Using the Graded Care Profile", "CR-109514", "reflection"),
+        ("ASYE portfolio: next piece of evidence", "", "advice"),
+    ],
+    "support": [
+        ("A visit that stayed with me", "", "support"),
+        ("Working late and tiredness", "", "support"),
+        ("After the complaint from a parent", "CR-127730", "reflection"),
+    ],
+}
+AGENDA = [(title, function, case, want) for function, topics in TOPICS.items()
+          for title, case, want in topics]
 # Wellbeing over the months (oldest first) for people whose story the demo tells.
 WELLBEING = {
     "sam.taylor": ([7, 7, 6, 6, 5, 5, 4, 4, 3, 4, 5, 5], True),

@@ -1,6 +1,7 @@
 """Arrangements: one supervisor and one supervisee, of one kind, between two dates."""
 
 from datetime import date
+from functools import partial
 
 from db import arrangements as arrangement_table
 from db import users as user_table
@@ -9,6 +10,7 @@ from core import clock
 from core.admin import audit
 from core.errors import NotFound, ValidationError
 from core.access.roles import Actor, require_admin
+from core.people.search import needle, page_of
 from core.validation import Checker
 from core.vocabulary import KINDS
 
@@ -107,14 +109,11 @@ def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
          current_on: str = "") -> tuple[list[dict], int]:
     """One page of the arrangements a search by name finds, and how many in all."""
     require_admin(admin)
-    needle = (search or "").strip().lower()
-    rows = arrangement_table.find(db, needle, limit=limit, offset=offset, current_on=current_on)
-    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
-        return rows, offset + len(rows)
-    return rows, count_found(db, admin, search, current_on=current_on)
+    return page_of(partial(arrangement_table.find, db, current_on=current_on),
+                   partial(arrangement_table.count_found, db, current_on=current_on),
+                   search, limit=limit, offset=offset)
 
 
 def count_found(db, admin: Actor, search: str, *, current_on: str = "") -> int:
     require_admin(admin)
-    return arrangement_table.count_found(db, (search or "").strip().lower(),
-                                         current_on=current_on)
+    return arrangement_table.count_found(db, needle(search), current_on=current_on)

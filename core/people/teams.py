@@ -1,5 +1,7 @@
 """Teams and their leads."""
 
+from functools import partial
+
 from db import teams as team_table
 from db import users as user_table
 
@@ -7,6 +9,7 @@ from core import clock
 from core.admin import audit
 from core.errors import NotFound
 from core.access.roles import Actor, require_admin
+from core.people.search import needle, page_of
 from core.validation import Checker
 
 
@@ -58,12 +61,9 @@ def names(db) -> list[dict]:
 
 def find(db, search: str, *, limit: int, offset: int = 0) -> tuple[list[dict], int]:
     """One page of the teams a search by team or lead name finds, and how many in all."""
-    needle = (search or "").strip().lower()
-    rows = team_table.find(db, needle, limit=limit, offset=offset)
-    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
-        return rows, offset + len(rows)
-    return rows, count_found(db, search)
+    return page_of(partial(team_table.find, db), partial(team_table.count_found, db),
+                   search, limit=limit, offset=offset)
 
 
 def count_found(db, search: str) -> int:
-    return team_table.count_found(db, (search or "").strip().lower())
+    return team_table.count_found(db, needle(search))

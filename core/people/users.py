@@ -1,10 +1,13 @@
 """Admin work on people: create, deactivate (never delete), team and admin flag."""
 
+from functools import partial
+
 from db import teams as team_table
 from db import users as user_table
 
 from core import clock
 from core.admin import audit
+from core.people.search import needle, page_of
 from core.people.sign_in import hash_password, password_problem
 from core.errors import NotFound, ValidationError
 from core.access.roles import Actor, require_admin
@@ -88,11 +91,10 @@ def update_user(db, admin: Actor, user_id: int, *, name: str, email: str, job_ti
     if user_id == admin.id and not is_admin:
         check.fail("is_admin", "You cannot remove your own admin flag.")
     check.done()
-    with db.atomic():
-        user_table.update(db, user_id, name=name, email=email, job_title=job_title,
-                          team_id=team_id, is_admin=int(bool(is_admin)), fte=fte)
-        audit.record(db, admin.id, "user_updated", "user", user_id,
-                     is_admin=bool(is_admin), was_admin=bool(user["is_admin"]))
+    _store(db, admin, user_id, "user_updated",
+           {"name": name, "email": email, "job_title": job_title, "team_id": team_id,
+            "is_admin": int(bool(is_admin)), "fte": fte},
+           is_admin=bool(is_admin), was_admin=bool(user["is_admin"]))
 
 
 def deactivate_user(db, admin: Actor, user_id: int) -> None:
@@ -103,10 +105,8 @@ def deactivate_user(db, admin: Actor, user_id: int) -> None:
         raise ValidationError.single("user", "You cannot deactivate your own account.")
     if not user["active"]:
         raise ValidationError.single("user", f"{user['name']} is already deactivated.")
-    with db.atomic():
-        user_table.update(db, user_id, active=0, deactivated_at=clock.stamp(),
-                          signed_out_at=clock.epoch())
-        audit.record(db, admin.id, "user_deactivated", "user", user_id)
+    _store(db, admin, user_id, "user_deactivated",
+           {"active": 0, "deactivated_at": clock.stamp(), "signed_out_at": clock.epoch()})
 
 
 def reactivate_user(db, admin: Actor, user_id: int) -> None:
@@ -114,10 +114,15 @@ def reactivate_user(db, admin: Actor, user_id: int) -> None:
     user = _get(db, user_id)
     if user["active"]:
         raise ValidationError.single("user", f"{user['name']} is already active.")
+    _store(db, admin, user_id, "user_reactivated",
+           {"active": 1, "deactivated_at": None, "failed_attempts": 0, "locked_until": None})
+
+
+def _store(db, admin: Actor, user_id: int, action: str, fields: dict, **details) -> None:
+    """The change to the account and its audit event, in one transaction."""
     with db.atomic():
-        user_table.update(db, user_id, active=1, deactivated_at=None,
-                          failed_attempts=0, locked_until=None)
-        audit.record(db, admin.id, "user_reactivated", "user", user_id)
+        user_table.update(db, user_id, **fields)
+        audit.record(db, admin.id, action, "user", user_id, **details)
 
 
 def listing(db, admin: Actor) -> list[dict]:
@@ -130,16 +135,14 @@ def find(db, admin: Actor, search: str, *, limit: int, offset: int = 0,
     """One page of the people a search finds, and how many it finds in all: the
     list of an authority's staff is searched and paged, never drawn whole."""
     require_admin(admin)
-    needle = (search or "").strip().lower()
-    rows = user_table.find(db, needle, limit=limit, offset=offset, active_only=active_only)
-    if 0 < len(rows) < limit or (not rows and not offset):  # the last page: no need to count
-        return rows, offset + len(rows)
-    return rows, count_found(db, admin, search, active_only=active_only)
+    return page_of(partial(user_table.find, db, active_only=active_only),
+                   partial(user_table.count_found, db, active_only=active_only),
+                   search, limit=limit, offset=offset)
 
 
 def count_found(db, admin: Actor, search: str, *, active_only: bool = False) -> int:
     require_admin(admin)
-    return user_table.count_found(db, (search or "").strip().lower(), active_only=active_only)
+    return user_table.count_found(db, needle(search), active_only=active_only)
 
 
 def _get(db, user_id: int) -> dict:

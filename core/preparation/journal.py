@@ -9,10 +9,10 @@ from db import journal as table
 
 from core import clock
 from core.admin import audit
-from core.errors import NotFound, PermissionDenied, StaleWrite, ValidationError
+from core.errors import PermissionDenied, StaleWrite, ValidationError
 from core.vocabulary import FUNCTIONS
 from core.access.roles import Actor
-from core.validation import TEXT_MAX, TITLE_MAX, Checker
+from core.validation import TEXT_MAX, TITLE_MAX, Checker, must_exist
 
 PRIVATE = "A journal entry is private to the person who wrote it."
 FIELDS = ("title", "body", "function")
@@ -24,9 +24,7 @@ def entries(db, actor: Actor) -> list[dict]:
 
 
 def entry(db, actor: Actor, entry_id: int) -> dict:
-    found = table.get(db, int(entry_id))
-    if not found:
-        raise NotFound("There is no such journal entry.")
+    found = must_exist(table.get(db, int(entry_id)), "journal entry")
     if found["user_id"] != actor.id:
         raise PermissionDenied(PRIVATE)
     return found

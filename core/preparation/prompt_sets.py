@@ -13,10 +13,10 @@ from db import prompt_sets as table
 
 from core import clock
 from core.admin import audit
-from core.errors import NotFound, ValidationError
+from core.errors import ValidationError
 from core.vocabulary import FUNCTIONS
 from core.access.roles import Actor, require_admin
-from core.validation import Checker
+from core.validation import Checker, must_exist
 
 BUILTIN = table.BUILTIN_V1
 MAX_PROMPTS = 30
@@ -33,10 +33,7 @@ def choices(db) -> list[dict]:
 
 
 def get(db, set_id: int) -> dict:
-    found = table.get(db, int(set_id)) if set_id is not None else None
-    if not found:
-        raise NotFound("There is no such prompt set.")
-    return found
+    return must_exist(table.get(db, int(set_id)) if set_id is not None else None, "prompt set")
 
 
 def listing(db, admin: Actor) -> list[dict]:

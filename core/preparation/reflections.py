@@ -128,9 +128,7 @@ def _require_draft(db, actor: Actor, found: dict) -> None:
 
 def _draft_row(db, actor: Actor, reflection_id) -> tuple[dict, dict]:
     """The reflection row and its session, if the actor may work on it."""
-    row = table.get(db, int(reflection_id))
-    if not row:
-        raise NotFound("There is no such reflection.")
+    row = must_exist(table.get(db, int(reflection_id)), "reflection")
     found = _session(db, row["session_id"])
     _require_draft(db, actor, found)
     return row, found

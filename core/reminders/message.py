@@ -36,70 +36,82 @@ def _day(value) -> str:
     return clock.day(value) if value else "a date not yet set"
 
 
+# (subject, the body's opening sentences) for each kind of reminder, and for the
+# kinds that have them, each variant ("overdue", "cancelled", "moved"). {other},
+# {day}, {due} and {when} are filled in from the reminder's facts.
+WORDING = {
+    ("prepare", ""): (
+        "Prepare for your supervision on {day}",
+        "Your supervision session with {other} is on {when}. Your preparation is not "
+        "submitted yet: answer the prompts and propose agenda items in the portal. The "
+        "calendar invite is attached."),
+    ("record_to_sign", ""): (
+        "A supervision record is waiting for your signature",
+        "The record of your session with {other} on {day} is shared with you: read it, "
+        "then sign it or record your disagreement."),
+    ("action_due", "overdue"): (
+        "An action from supervision was due on {due}",
+        "One of your actions from supervision with {other} was due on {due} and is still "
+        "open."),
+    ("action_due", ""): (
+        "An action from supervision is due on {due}",
+        "One of your actions from supervision with {other} is due on {due}."),
+    ("session_invite", "cancelled"): (
+        "Supervision cancelled: {when}",
+        "Your supervision session with {other} on {when} is cancelled. The attached update "
+        "removes it from your calendar."),
+    ("session_invite", "moved"): (
+        "Supervision moved to {when}",
+        "Your supervision session with {other} is now {when}. The calendar invite is "
+        "attached."),
+    ("session_invite", ""): (
+        "Supervision planned: {when}",
+        "Your supervision session with {other} is planned for {when}. The calendar invite "
+        "is attached."),
+    ("reflection_submitted", ""): (
+        "{other} submitted their preparation for supervision",
+        "{other} has submitted their reflection for the session on {day}. You can read it "
+        "before you meet."),
+    ("record_to_share", "overdue"): (
+        "A supervision record was due to be shared by {due}",
+        "The record of the session with {other} on {day} was due to be shared by {due} and "
+        "is not shared yet."),
+    ("record_to_share", ""): (
+        "Share a supervision record by {due}",
+        "The record of the session with {other} on {day} is to be shared by {due}."),
+    ("record_disputed", ""): (
+        "{other} disputed a supervision record",
+        "{other} recorded their disagreement with the record of the session on {day}: "
+        "revise it and share it again, or sign it with the dispute kept."),
+    ("session_overdue", ""): (
+        "Supervision with {other} is overdue",
+        "A formal session with {other} was due by {due} under the contract's cadence, and "
+        "none has been held since. Plan one in the portal."),
+    ("contract_review", ""): (
+        "Supervision contract with {other} due for review",
+        "The supervision contract with {other} is due for review by {due}."),
+}
+VARIANTS = ("overdue", "cancelled", "moved")
+
+
+def _digest(counts: dict) -> tuple[str, str]:
+    return ("Supervision in your teams this week",
+            f"Across the teams you lead ({counts['arrangements']} arrangements running):\n"
+            f"- formal supervision overdue: {counts['overdue']}\n"
+            f"- records late and not yet shared: {counts['late_records']}\n"
+            f"- neglect alerts (a function of supervision fading): {counts['neglect_alerts']}")
+
+
 def words(r: Reminder) -> tuple[str, str]:
     """(subject, the body's opening sentences) for a reminder."""
     f = r.facts
-    other = _one_line(f.get("other", ""))
-    if r.kind == "prepare":
-        return (f"Prepare for your supervision on {_day(f['day'])}",
-                f"Your supervision session with {other} is on {f['when']}. Your preparation "
-                "is not submitted yet: answer the prompts and propose agenda items in the "
-                "portal. The calendar invite is attached.")
-    if r.kind == "record_to_sign":
-        return ("A supervision record is waiting for your signature",
-                f"The record of your session with {other} on {_day(f['day'])} is shared with "
-                "you: read it, then sign it or record your disagreement.")
-    if r.kind == "action_due":
-        if f.get("overdue"):
-            return (f"An action from supervision was due on {_day(f['due'])}",
-                    f"One of your actions from supervision with {other} was due on "
-                    f"{_day(f['due'])} and is still open.")
-        return (f"An action from supervision is due on {_day(f['due'])}",
-                f"One of your actions from supervision with {other} is due on "
-                f"{_day(f['due'])}.")
-    if r.kind == "session_invite":
-        if f.get("cancelled"):
-            return (f"Supervision cancelled: {f['when']}",
-                    f"Your supervision session with {other} on {f['when']} is cancelled. "
-                    "The attached update removes it from your calendar.")
-        moved = f.get("moved")
-        return (f"Supervision {'moved to' if moved else 'planned:'} {f['when']}",
-                f"Your supervision session with {other} is "
-                f"{'now' if moved else 'planned for'} {f['when']}. "
-                "The calendar invite is attached.")
-    if r.kind == "reflection_submitted":
-        return (f"{other} submitted their preparation for supervision",
-                f"{other} has submitted their reflection for the session on "
-                f"{_day(f['day'])}. You can read it before you meet.")
-    if r.kind == "record_to_share":
-        if f.get("overdue"):
-            return (f"A supervision record was due to be shared by {_day(f['due'])}",
-                    f"The record of the session with {other} on {_day(f['day'])} was due to "
-                    f"be shared by {_day(f['due'])} and is not shared yet.")
-        return (f"Share a supervision record by {_day(f['due'])}",
-                f"The record of the session with {other} on {_day(f['day'])} is to be "
-                f"shared by {_day(f['due'])}.")
-    if r.kind == "record_disputed":
-        return (f"{other} disputed a supervision record",
-                f"{other} recorded their disagreement with the record of the session on "
-                f"{_day(f['day'])}: revise it and share it again, or sign it with the "
-                "dispute kept.")
-    if r.kind == "session_overdue":
-        return (f"Supervision with {other} is overdue",
-                f"A formal session with {other} was due by {_day(f['due'])} under the "
-                "contract's cadence, and none has been held since. Plan one in the portal.")
-    if r.kind == "contract_review":
-        return (f"Supervision contract with {other} due for review",
-                f"The supervision contract with {other} is due for review by "
-                f"{_day(f['due'])}.")
     if r.kind == "weekly_digest":
-        c = f["counts"]
-        return ("Supervision in your teams this week",
-                f"Across the teams you lead ({c['arrangements']} arrangements running):\n"
-                f"- formal supervision overdue: {c['overdue']}\n"
-                f"- records late and not yet shared: {c['late_records']}\n"
-                f"- neglect alerts (a function of supervision fading): {c['neglect_alerts']}")
-    raise KeyError(r.kind)
+        return _digest(f["counts"])
+    variant = next((v for v in VARIANTS if f.get(v) and (r.kind, v) in WORDING), "")
+    subject, opening = WORDING[(r.kind, variant)]
+    filled = {"other": _one_line(f.get("other", "")), "when": f.get("when"),
+              "day": _day(f.get("day")), "due": _day(f.get("due"))}
+    return subject.format(**filled), opening.format(**filled)
 
 
 def build(r: Reminder, sender: str, portal_url: str, *, mandatory: bool = False) -> EmailMessage:

@@ -22,6 +22,7 @@ SOURCES = {
     "host": ("SUPERVISION_SMTP_HOST", "smtp_host"),
     "port": ("SUPERVISION_SMTP_PORT", "smtp_port"),
     "starttls": ("SUPERVISION_SMTP_STARTTLS", "smtp_starttls"),
+    "ca_file": ("SUPERVISION_SMTP_CA_FILE", "smtp_ca_file"),
     "user": ("SUPERVISION_SMTP_USER", "smtp_user"),
     "password": ("SUPERVISION_SMTP_PASSWORD", "smtp_password"),
     "sender": ("SUPERVISION_MAIL_FROM", "sender"),
@@ -40,6 +41,7 @@ class Relay:
     password: str
     sender: str
     portal_url: str
+    ca_file: str = ""  # a council's own CA (PEM), trusted beside the system's
 
     def __repr__(self) -> str:  # never print the password
         return f"Relay({self.host}:{self.port}, starttls={self.starttls}, user={self.user!r})"
@@ -85,14 +87,24 @@ def configured(environ=None, secrets_path: Path | None = None) -> Relay | None:
     starttls = _flag(v["starttls"], True)
     return Relay(host=str(v["host"]).strip(), port=int(v["port"] or (587 if starttls else 25)),
                  starttls=starttls, user=str(v["user"] or ""), password=str(v["password"] or ""),
-                 sender=str(v["sender"]).strip(), portal_url=str(v["portal_url"]).rstrip("/"))
+                 sender=str(v["sender"]).strip(), portal_url=str(v["portal_url"]).rstrip("/"),
+                 ca_file=str(v["ca_file"] or "").strip())
+
+
+def tls_context(relay: Relay) -> ssl.SSLContext:
+    """The system's trusted CAs, plus the council's own when one is set: the relay's
+    certificate and name are always checked."""
+    context = ssl.create_default_context()
+    if relay.ca_file:
+        context.load_verify_locations(cafile=relay.ca_file)
+    return context
 
 
 def send(relay: Relay, message: EmailMessage) -> None:
     """Hand one email to the relay; any refusal or network error is raised."""
     with smtplib.SMTP(relay.host, relay.port, timeout=TIMEOUT_S) as smtp:
         if relay.starttls:
-            smtp.starttls(context=ssl.create_default_context())
+            smtp.starttls(context=tls_context(relay))
         if relay.user:
             smtp.login(relay.user, relay.password)
         smtp.send_message(message)

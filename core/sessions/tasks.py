@@ -7,21 +7,16 @@ from core import clock
 from core.access import arrangement_access as access
 from core.access.arrangement_access import own_open
 from core.access.roles import Actor
-from core.vocabulary import KINDS
 from core.sessions import regularity
 from core.tasks import Destination, Task
 
 
-def overdue_tasks(db, actor: Actor) -> list[Task]:
-    return [task for _arrangement_id, task in _overdue_work(db, actor)]
-
-
 def overdue_attention(db, actor: Actor) -> list[int]:
     """Arrangements this person sees whose sessions are overdue."""
-    return [arrangement_id for arrangement_id, _task in _overdue_work(db, actor)]
+    return [task.arrangement_id for task in overdue_tasks(db, actor)]
 
 
-def _overdue_work(db, actor: Actor) -> list[tuple[int, Task]]:
+def overdue_tasks(db, actor: Actor) -> list[Task]:
     today = clock.today()
     rows = {a["id"]: a for a in own_open(db, actor, today)}
     for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids)):
@@ -36,13 +31,10 @@ def _overdue_work(db, actor: Actor) -> list[tuple[int, Task]]:
             continue
         arr = rows[arrangement_id]
         due = clock.day(fig["next_due"])
-        kind = KINDS[arr["kind"]].lower()
-        if arr["supervisee_id"] == actor.id:
-            who = f"Your {kind} with {arr['supervisor_name']}"
-        elif arr["supervisor_id"] == actor.id:
-            who = f"{kind.capitalize()} of {arr['supervisee_name']}"
-        else:
-            who = f"{kind.capitalize()} of {arr['supervisee_name']} by {arr['supervisor_name']}"
+        who = access.worded(arr, actor, supervisee="Your {kind} with {supervisor}",
+                            supervisor="{Kind} of {supervisee}",
+                            onlooker="{Kind} of {supervisee} by {supervisor}")
         text = f"{who}: a formal session was due by {due}, and none has been held since."
-        tasks.append((arrangement_id, Task(text, Destination.SESSIONS, urgent=True)))
+        tasks.append(Task(text, Destination.SESSIONS, urgent=True,
+                          arrangement_id=arrangement_id))
     return tasks

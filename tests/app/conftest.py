@@ -40,9 +40,14 @@ def sign_in_through_form(username: str, password: str = PASSWORD) -> AppTest:
     return at.run() if at.session_state["authentication_status"] else at
 
 
-def page(username: str, path: str) -> AppTest:
+def page(username: str, path: str, session_id=None) -> AppTest:
+    """This person's page, opened at a session (`?session=` in the address) where
+    one is given."""
     at = signed_in(username)
-    return at.switch_page(str(ROOT / path)).run()
+    at.switch_page(str(ROOT / path))
+    if session_id is not None:
+        at.query_params["session"] = str(session_id)
+    return at.run()
 
 
 def fill(at: AppTest, label: str, value) -> None:
@@ -55,6 +60,18 @@ def button(at: AppTest, label: str):
         if b.label == label:
             return b
     raise AssertionError(f"no button {label!r}; have {[b.label for b in at.button]}")
+
+
+def by_label(widgets, label: str):
+    """The widget among these (at.text_input, at.selectbox, ...) with this label."""
+    return next(w for w in widgets if w.label == label)
+
+
+def expect_errors(at: AppTest, *phrases: str) -> None:
+    """Each phrase is part of an error message the page shows."""
+    errors = [str(e.value) for e in at.error]
+    missing = [p for p in phrases if not any(p in e for e in errors)]
+    assert not missing, f"no error saying {missing}; the page shows {errors}"
 
 
 def texts(at: AppTest) -> str:

@@ -1,12 +1,8 @@
 """The admin pages through their forms: messages next to fields, nothing half saved."""
 
-from conftest import button, page, texts
+from conftest import button, by_label, expect_errors, page, texts
 
 from core.access.roles import load_actor
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def test_create_a_user_and_see_errors_next_to_the_fields(demo):
@@ -16,9 +12,7 @@ def test_create_a_user_and_see_errors_next_to_the_fields(demo):
     by_label(at.text_input, "Full name").input("<script>alert(1)</script>")
     by_label(at.text_input, "Temporary password").input("short")
     button(at, "Create user").click().run()
-    errors = [e.value for e in at.error]
-    assert any("is taken" in e for e in errors)
-    assert any("at least 12" in e for e in errors)
+    expect_errors(at, "is taken", "at least 12")
     assert demo["users"].count == before
     # what was typed is still there
     assert by_label(at.text_input, "Full name").value == "<script>alert(1)</script>"

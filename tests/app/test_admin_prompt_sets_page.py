@@ -1,16 +1,12 @@
 """Admins add, edit, retire and bring back prompt sets through the page."""
 
-from conftest import button, page, texts
+from conftest import button, by_label, expect_errors, page, texts
 from reflection_fixtures import actor
 
 from core.preparation import prompt_sets
 from db import prompt_sets as prompt_table
 
 PAGE = "app_pages/admin_prompt_sets.py"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def test_the_built_in_sets_are_listed(demo):
@@ -26,10 +22,8 @@ def test_add_a_set_with_messages_next_to_the_fields(demo):
     by_label(at.text_input, "Name").input("Gibbs reflective cycle")
     by_label(at.text_area, "Prompt 1: text").input("What did you notice?")
     button(at, "Add prompt set").click().run()
-    errors = [e.value for e in at.error]
-    assert any("already a prompt set called" in e for e in errors)
-    assert any("stage of prompt 1" in e for e in errors)
-    assert any("function prompt 1 serves" in e for e in errors)
+    expect_errors(at, "already a prompt set called", "stage of prompt 1",
+                  "function prompt 1 serves")
     before = len(prompt_sets.choices(demo))
     by_label(at.text_input, "Name").input("Systemic <questions>")
     by_label(at.text_input, "Prompt 1: stage").input("Noticing")

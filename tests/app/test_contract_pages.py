@@ -1,7 +1,7 @@
 """The Contracts page for each role: draft, edit, sign, version, read."""
 
 import pytest
-from conftest import ROOT, button, page, texts
+from conftest import ROOT, button, by_label, page, texts
 
 from db import contracts as contract_rows
 from core import clock, contracts
@@ -10,10 +10,6 @@ from core.access.roles import load_actor
 from ui.kit.text import inert
 
 CONTRACTS = "app_pages/contracts.py"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def labels(at):

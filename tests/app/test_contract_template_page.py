@@ -1,14 +1,10 @@
 """Admins edit the contract template on its page."""
 
-from conftest import button, page
+from conftest import button, by_label, page
 
 from core.contracts import template as contract_template
 
 TEMPLATE = "app_pages/admin_contract_template.py"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def test_an_admin_edits_the_template(demo):

@@ -3,7 +3,7 @@ supervisee and the supervisor, the file-audit copy for the team lead, the
 subject access zip on the person's own account page and, for a chosen person,
 on the admin Users page (with the warning that it goes to that person)."""
 
-from conftest import ROOT, signed_in, texts
+from conftest import ROOT, page, signed_in, texts
 from export_fixtures import agreed_record
 from record_fixtures import held_and_shared
 
@@ -15,10 +15,7 @@ def downloads(at) -> list[str]:
 
 
 def records_page(username: str, session_id: int):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / RECORDS))
-    at.query_params["session"] = str(session_id)
-    return at.run()
+    return page(username, RECORDS, session_id)
 
 
 def test_agreed_record_downloads_for_both_people_and_none_before(demo):

@@ -1,7 +1,7 @@
 """The supervisee's voice on the pages: the form under a signed record, the admin's
 statements, and the trend on My balance, My supervisees and Team, for each role."""
 
-from conftest import ROOT, button, page, signed_in, texts
+from conftest import button, page, texts
 from record_fixtures import actor, held_and_shared
 
 from core import records
@@ -12,10 +12,15 @@ SECRET = "Private <b>note</b> for nobody else"
 
 
 def _record_page(username: str, sid: int):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / "app_pages/records.py"))
-    at.query_params["session"] = str(sid)
-    return at.run()
+    return page(username, "app_pages/records.py", sid)
+
+
+def feedback_section(username: str, path: str, heading: str):
+    """The page, run without an error, with its feedback section under this heading."""
+    at = page(username, path)
+    assert not at.exception, at.exception
+    assert heading in texts(at)
+    return at
 
 
 def _radio(at, label):
@@ -76,9 +81,7 @@ def test_the_admin_saves_a_new_version_of_the_statements(demo):
 
 
 def test_my_balance_shows_the_supervisees_own_trend(demo):
-    at = page("sam.taylor", "app_pages/my_balance.py")
-    assert not at.exception
-    assert "How my sessions felt" in texts(at)
+    at = feedback_section("sam.taylor", "app_pages/my_balance.py", "How my sessions felt")
     assert any("feedback statement per quarter" in m.value for m in at.markdown)
     assert "Download my feedback chart (PNG)" in [b.label for b in at.get("download_button")]
 
@@ -89,9 +92,8 @@ def test_my_balance_explains_when_there_is_no_feedback(demo):
 
 
 def test_the_supervisor_sees_the_trend_and_only_shared_comments(demo):
-    at = page("helen.carter", "app_pages/my_supervisees.py")
-    assert not at.exception
-    assert "Feedback from your supervisees" in texts(at)
+    at = feedback_section("helen.carter", "app_pages/my_supervisees.py",
+                          "Feedback from your supervisees")
     answers = next(d.value for d in at.dataframe if "Comment" in d.value.columns)
     comments = list(answers["Comment"])
     assert any(c.startswith("Good to have time") for c in comments)  # Sam shared it
@@ -105,10 +107,8 @@ def test_a_supervisor_without_feedback_is_told_so(demo):
 
 
 def test_the_team_lead_sees_averages_only(demo):
-    at = page("priya.shah", "app_pages/team.py")
-    assert not at.exception
+    at = feedback_section("priya.shah", "app_pages/team.py", "How sessions felt")
     shown = texts(at)
-    assert "How sessions felt" in shown
     assert any("across Assessment and Intervention" in m.value for m in at.markdown)
     everything = shown + " ".join(d.value.to_csv() for d in at.dataframe)
     for comment in ("Good to have time", "Felt rushed"):

@@ -1,6 +1,6 @@
 """An empty database offers the demo organisation or a first admin."""
 
-from conftest import button, fill, new_app, sign_in_through_form, texts
+from conftest import button, expect_errors, fill, new_app, sign_in_through_form, texts
 
 from core.demo.people import DEMO_PASSWORD
 from core.access.roles import Role, load_actor
@@ -20,10 +20,7 @@ def test_create_the_first_admin_with_clear_messages(database):
     fill(at, "Password", "short")
     fill(at, "Password again", "short")
     button(at, "Create admin").click().run()
-    errors = [e.value for e in at.error]
-    assert any("2 to 40 characters" in e for e in errors)
-    assert any("Enter a full name" in e for e in errors)
-    assert any("at least 12" in e for e in errors)
+    expect_errors(at, "2 to 40 characters", "Enter a full name", "at least 12")
     assert next(t for t in at.text_input if t.label == "Username").value == "Root User"
     fill(at, "Username", "root")
     fill(at, "Full name", "Root Admin")

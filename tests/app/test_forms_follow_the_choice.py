@@ -4,17 +4,13 @@ one supervisee to another never leaves the first one's date or venue on screen."
 
 from datetime import date, timedelta
 
-from conftest import button, page
+from conftest import button, by_label, page
 
 from core import clock, contracts, sessions
 from core.sessions import regularity
 from core.access.roles import load_actor
 
 PLAN = "app_pages/plan_sessions.py"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def arrangement_of(db, username, kind="line"):

@@ -1,7 +1,7 @@
 """The journal page: entries saved as they are written, private, edited and deleted."""
 
 import pytest
-from conftest import button, page, texts
+from conftest import button, by_label, page, texts
 from reflection_fixtures import actor
 
 from core.preparation import journal
@@ -9,10 +9,6 @@ from ui.kit.text import inert_block
 
 PAGE = "app_pages/journal.py"
 WRITER = "chloe.wright"  # keeps no journal in the demo
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def test_an_entry_is_saved_as_it_is_written_and_read_back(demo):

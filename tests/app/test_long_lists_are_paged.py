@@ -1,7 +1,7 @@
 """Lists that grow with the authority are searched and paged: the admin's Users and
 Arrangements pages, and every selectbox of people, draw a page at a time."""
 
-from conftest import page, texts
+from conftest import by_label, page, texts
 
 from core import clock
 
@@ -13,10 +13,6 @@ def add_staff(demo, count: int) -> None:
         {"username": f"staff{n:03d}", "name": f"Staff Member {n:03d}", "email": "",
          "job_title": "Social worker", "password_hash": hashed, "fte": 1.0,
          "created_at": clock.stamp()} for n in range(count))
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def test_users_are_shown_a_page_at_a_time_and_found_by_search(demo):

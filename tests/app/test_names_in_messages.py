@@ -2,7 +2,7 @@
 content: a name like [x](javascript:alert(1)) is never a link, and ** never bold."""
 
 import pytest
-from conftest import ROOT, button, page
+from conftest import ROOT, button, by_label, page
 from conftest import signed_in as sign_in
 from reflection_fixtures import session
 
@@ -16,10 +16,6 @@ from ui.kit.text import inert
 
 LINK = "[x](javascript:alert(1))"
 NAMES = [LINK, "**Bold** <b>team</b>", "![img](https://evil.test/x.png)"]
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def successes(at) -> list[str]:

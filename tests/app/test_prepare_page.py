@@ -2,7 +2,7 @@
 actions, a journal copy and submitting, for the supervisee; refused to others."""
 
 import pytest
-from conftest import ROOT, button, texts
+from conftest import ROOT, button, by_label, expect_errors, page, texts
 from conftest import signed_in as sign_in
 from reflection_fixtures import actor, open_action, session
 
@@ -17,10 +17,7 @@ PAGE = "app_pages/prepare.py"
 
 
 def prepare(username: str, session_id: int):
-    at = sign_in(username)
-    at.switch_page(str(ROOT / PAGE))
-    at.query_params["session"] = str(session_id)
-    return at.run()
+    return page(username, PAGE, session_id)
 
 
 def draft_of(demo, session_id, username="sam.taylor"):
@@ -29,10 +26,6 @@ def draft_of(demo, session_id, username="sam.taylor"):
 
 def answer_key(draft, n=0, part="answer"):
     return f"rf:{draft['id']}:answers.{draft['answers'][n]['id']}.{part}"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 @pytest.fixture
@@ -94,9 +87,7 @@ def test_agenda_items_with_messages_next_to_the_fields(demo, planned):
     by_label(at.text_input, "Title").input("<b>Drift</b> in the plan")
     by_label(at.text_input, "Case reference (optional)").input("Jayden Smith")
     button(at, "Add to the agenda").click().run()
-    errors = [e.value for e in at.error]
-    assert any("Never a child's name" in e for e in errors)
-    assert any("Choose the function" in e for e in errors)
+    expect_errors(at, "Never a child's name", "Choose the function")
     assert draft_of(demo, planned)["agenda"] == []
     assert by_label(at.text_input, "Title").value == "<b>Drift</b> in the plan"
     by_label(at.text_input, "Case reference (optional)").input("CR-104233")

@@ -6,7 +6,7 @@ file audit; refused to admins, and nothing of it for another supervisor."""
 from datetime import timedelta
 
 import pytest
-from conftest import ROOT, button, signed_in, texts
+from conftest import ROOT, button, page, signed_in, texts
 from record_fixtures import actor, item_of, opened
 from test_page_access import run_page_directly
 
@@ -20,11 +20,7 @@ SUPPORT = "Feeling worn down by the court work"
 
 
 def records_page(username: str, session_id: int | None = None):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / PAGE))
-    if session_id is not None:
-        at.query_params["session"] = str(session_id)
-    return at.run()
+    return page(username, PAGE, session_id)
 
 
 def status(db, sid):

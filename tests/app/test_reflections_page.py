@@ -32,10 +32,7 @@ def submitted(demo):
 
 
 def linked(username, session_id):
-    at = sign_in(username)
-    at.switch_page(str(ROOT / PAGE))
-    at.query_params["session"] = str(session_id)
-    return at.run()
+    return page(username, PAGE, session_id)
 
 
 def test_the_supervisor_sees_reflection_ready_and_the_latest_version(demo, submitted):

@@ -6,7 +6,7 @@ refused to everyone but the arrangement's supervisor."""
 from datetime import date, timedelta
 
 import pytest
-from conftest import ROOT, button, signed_in, texts
+from conftest import button, by_label, page, signed_in, texts
 from test_page_access import run_page_directly
 from record_fixtures import actor, opened, planned
 
@@ -18,11 +18,7 @@ HOSTILE = ("<script>alert(1)</script> [link](javascript:alert(2)) **bold** 🧸 
 
 
 def run_page(username: str, session_id: int | None = None):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / PAGE))
-    if session_id is not None:
-        at.query_params["session"] = str(session_id)
-    return at.run()
+    return page(username, PAGE, session_id)
 
 
 def view_of(db, session_id, username="helen.carter"):
@@ -31,10 +27,6 @@ def view_of(db, session_id, username="helen.carter"):
 
 def key(item_id, field):
     return f"ri:{item_id}:{field}"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 @pytest.fixture

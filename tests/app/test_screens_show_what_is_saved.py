@@ -10,7 +10,7 @@ value sent with the element when `set_value` is on, else the element's default;
 these tests read exactly that from the page's second run."""
 
 import pytest
-from conftest import ROOT, signed_in
+from conftest import page
 from record_fixtures import actor, opened
 from reflection_fixtures import session
 
@@ -31,14 +31,6 @@ def shown(widget):
     if hasattr(proto, "raw_value"):
         return proto.options[proto.default] if proto.HasField("default") else None
     return proto.default
-
-
-def open_page(username: str, path: str, session_id: int | None = None):
-    at = signed_in(username)
-    at.switch_page(str(ROOT / path))
-    if session_id is not None:
-        at.query_params["session"] = str(session_id)
-    return at.run()
 
 
 def revision(db, session_id, item_id):
@@ -98,7 +90,7 @@ def written_draft(demo):
 
 def test_prepare_tells_the_browser_every_saved_answer_on_every_run(demo, written_draft):
     sid, draft = written_draft
-    at = rerun(open_page("sam.taylor", "app_pages/prepare.py", sid))
+    at = rerun(page("sam.taylor", "app_pages/prepare.py", sid))
     prompt_set = next(w for w in at.selectbox if w.label == "Prompt set")
     assert shown(prompt_set) == "GROW coaching model"
     rid = draft["id"]
@@ -116,7 +108,7 @@ def test_prepare_tells_the_browser_every_saved_answer_on_every_run(demo, written
 
 def test_prepare_names_the_drafts_own_prompt_set_not_the_first(demo):
     """Sam's demo draft uses Signs of Safety; the list starts with Gibbs."""
-    at = open_page("sam.taylor", "app_pages/prepare.py")
+    at = page("sam.taylor", "app_pages/prepare.py")
     for run in (at, rerun(at)):
         prompt_set = next(w for w in run.selectbox if w.label == "Prompt set")
         assert shown(prompt_set) == "Signs of Safety mapping"
@@ -131,7 +123,7 @@ def test_run_session_tells_the_browser_every_saved_field_on_every_run(demo):
     records.save_item(demo, helen, item, {"discussion": "Talked through the audit findings.",
                                           "minutes": 20, "situation": "Stable at home."},
                       expected_revision=revision(demo, sid, item))
-    at = rerun(open_page("helen.carter", "app_pages/run_session.py", sid))
+    at = rerun(page("helen.carter", "app_pages/run_session.py", sid))
     assert shown(at.selectbox(key=f"ri:{item}:function")) == "Professional development"
     assert shown(at.text_area(key=f"ri:{item}:discussion")) == "Talked through the audit findings."
     assert shown(at.number_input(key=f"ri:{item}:minutes")) == 20
@@ -146,7 +138,7 @@ def test_run_session_a_second_change_leaves_untouched_fields_as_saved(demo):
     item = records.add_item(demo, helen, sid, title="Workload", function="development")
     records.save_item(demo, helen, item, {"discussion": "Caseload of 19.", "minutes": 20},
                       expected_revision=revision(demo, sid, item))
-    at = rerun(open_page("helen.carter", "app_pages/run_session.py", sid))
+    at = rerun(page("helen.carter", "app_pages/run_session.py", sid))
     send_what_is_shown(at, [f"ri:{item}:{f}" for f in ("function", "discussion", "minutes")])
     at.text_input(key=f"ri:{item}:case_ref").input("CR-3003").run()
     saved = next(i for i in records.agenda(demo, helen, sid).items if i["id"] == item)
@@ -159,7 +151,7 @@ def test_journal_tells_the_browser_the_entry_being_edited_on_every_run(demo):
     sam = actor(demo, "sam.taylor")
     entry = journal.save(demo, sam, None, title="After the visit", body="Shaken, then calm.",
                          function="support")
-    at = open_page("sam.taylor", "app_pages/journal.py")
+    at = page("sam.taylor", "app_pages/journal.py")
     edit = next(b for b in at.button if b.key == f"jr_edit_{entry['id']}")
     edit.click().run()
     rerun(at)

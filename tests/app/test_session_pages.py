@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from conftest import button, page, texts
+from conftest import button, by_label, page, texts
 
 from core import clock, contracts, sessions
 from core.people import arrangements
@@ -13,10 +13,6 @@ from core.access.roles import load_actor
 
 SESSIONS = "app_pages/sessions.py"
 PLAN = "app_pages/plan_sessions.py"
-
-
-def by_label(widgets, label):
-    return next(w for w in widgets if w.label == label)
 
 
 def arrangement_of(db, username):

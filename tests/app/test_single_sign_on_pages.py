@@ -4,6 +4,8 @@ sign-in page with password sign-in off, and the admin's setting for it."""
 
 import time
 
+import pytest
+
 from conftest import ROOT, button, fill, new_app, texts
 
 from core.people import sign_in as rules
@@ -178,3 +180,19 @@ def test_an_admin_signed_in_by_password_cannot_turn_it_off(demo):
     button(at, "Save sign-in settings").click().run()
     assert single_sign_on.password_sign_in_allowed(demo, sso_on=True)
     assert any("Sign in through single sign-on yourself" in e.value for e in at.error)
+
+
+# ---- the Account page -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("passwords", ["on", "off"])
+def test_a_provider_sign_in_has_no_portal_password_to_change(demo, passwords):
+    if passwords == "off":
+        passwords_off(demo)
+    at = through_provider("sam.taylor@example.gov.uk")
+    at.switch_page(str(ROOT / "app_pages/account.py")).run()
+    assert at.title[0].value == "Account"
+    assert not [w for w in at.text_input if "password" in w.label.lower()]
+    assert "Change password" not in [b.label for b in at.button]
+    assert any("Your password is managed by the council" in i.value for i in at.info)
+    assert "Reminders by email" in [h.value for h in at.subheader]

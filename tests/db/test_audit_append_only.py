@@ -7,10 +7,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from upgrade_fixtures import schema_before
 
 import db as storage
 from core.admin import audit
-from db.connection import upgrade
 from db.migrations import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -48,13 +48,10 @@ def test_a_raw_connection_is_refused_too(database, tmp_path):
 def test_an_older_database_keeps_its_trail_and_becomes_append_only(tmp_path):
     """Upgrading from the schema before m010 keeps the events and adds the triggers."""
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m010_audit_append_only")
-    old.execute("INSERT INTO audit_events (at, action, entity) "
-                "VALUES ('2020-01-01T00:00:00+00:00', 'signed_in', 'user')")
-    old.execute("UPDATE audit_events SET entity = 'user'")  # still allowed before m010
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m010_audit_append_only") as old:
+        old.execute("INSERT INTO audit_events (at, action, entity) "
+                    "VALUES ('2020-01-01T00:00:00+00:00', 'signed_in', 'user')")
+        old.execute("UPDATE audit_events SET entity = 'user'")  # still allowed before m010
     new = storage.connect(path)
     assert MIGRATIONS.pending(new) == []
     assert new.execute("SELECT action FROM audit_events").fetchall() == [("signed_in",)]

@@ -1,8 +1,9 @@
 """Every installation gets the five built-in prompt sets, new or upgraded."""
 
+from upgrade_fixtures import schema_before
+
 import db as storage
 from db import prompt_sets as table
-from db.connection import upgrade
 
 FUNCTIONS = {"performance", "development", "support"}
 
@@ -30,11 +31,8 @@ def test_a_new_database_has_the_five_sets_with_stages_and_functions(database):
 
 def test_upgrading_an_older_database_installs_them_once(tmp_path):
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m005_builtin_prompt_sets")
-    assert old["prompt_sets"].count == 0
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m005_builtin_prompt_sets") as old:
+        assert old["prompt_sets"].count == 0
     new = storage.connect(path)
     assert new["prompt_sets"].count == 5 and new["prompts"].count > 20
     table.install_builtin(new)  # running it again adds nothing

@@ -5,6 +5,7 @@ connection wrote meanwhile (a deferred BEGIN cannot upgrade its read lock)."""
 import threading
 
 import pytest
+from concurrency_fixtures import run_together
 
 import db as storage
 
@@ -29,7 +30,6 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path, shared_tur
     path = tmp_path / "portal.db"
     _tally(path).conn.close()
     first_has_read = threading.Event()
-    errors: list[BaseException] = []
 
     def first():
         db = _open(path, shared_turns)
@@ -39,10 +39,8 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path, shared_tur
                 first_has_read.set()
                 threading.Event().wait(0.3)  # the second one reads and writes meanwhile
                 db.execute("INSERT INTO tally (seen) VALUES (?)", [seen])
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-            first_has_read.set()
         finally:
+            first_has_read.set()  # even when it failed, so the second does not wait
             db.conn.close()
 
     def second():
@@ -52,17 +50,10 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path, shared_tur
             with db.atomic():
                 seen = db.execute("SELECT count(*) FROM tally").fetchone()[0]
                 db.execute("INSERT INTO tally (seen) VALUES (?)", [seen])
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
         finally:
             db.conn.close()
 
-    threads = [threading.Thread(target=first), threading.Thread(target=second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(15)
-    assert errors == []
+    assert run_together([first, second], wait=15) == []
     db = storage.connect(path)
     # both landed, one after the other: each saw what the one before it wrote
     assert [r[0] for r in db.execute("SELECT seen FROM tally ORDER BY id")] == [0, 1]
@@ -72,7 +63,6 @@ def test_two_read_then_write_transactions_at_once_both_land(tmp_path, shared_tur
 def test_many_read_then_write_transactions_from_many_connections(tmp_path, shared_turns):
     path = tmp_path / "portal.db"
     _tally(path).conn.close()
-    errors: list[BaseException] = []
 
     def writer():
         db = _open(path, shared_turns)
@@ -82,17 +72,10 @@ def test_many_read_then_write_transactions_from_many_connections(tmp_path, share
                     seen = db.execute("SELECT count(*) FROM tally").fetchone()[0]
                     with db.atomic():  # a nested block is a savepoint
                         db.table("tally").insert({"seen": seen})
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
         finally:
             db.conn.close()
 
-    threads = [threading.Thread(target=writer) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert errors == []
+    assert run_together([writer] * 6, wait=60) == []
     db = storage.connect(path)
     # serialised: every transaction saw every one committed before it
     assert [r[0] for r in db.execute("SELECT seen FROM tally ORDER BY id")] == list(range(90))

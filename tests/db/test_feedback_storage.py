@@ -5,10 +5,10 @@ score outside 1-5, a second feedback on a session, or a dangling statement."""
 import sqlite3
 
 import pytest
+from upgrade_fixtures import schema_before
 
 import db as storage
 from db import feedback as table
-from db.connection import upgrade
 
 
 def test_a_new_database_has_version_1_of_the_statements(tmp_path):
@@ -20,11 +20,8 @@ def test_a_new_database_has_version_1_of_the_statements(tmp_path):
 
 def test_an_upgrade_from_the_schema_before_adds_the_statements(tmp_path):
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m014_session_feedback")
-    assert "feedback_sets" not in old.table_names()
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m014_session_feedback") as old:
+        assert "feedback_sets" not in old.table_names()
     new = storage.connect(path)
     assert table.current_set(new)["version"] == 1
     assert new["session_feedback"].count == 0

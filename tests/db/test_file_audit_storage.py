@@ -4,10 +4,10 @@ an upgrade), grades are only the three words, and a file is drawn once a quarter
 import sqlite3
 
 import pytest
+from upgrade_fixtures import schema_before
 
 import db as storage
 from db import file_audits as table
-from db.connection import upgrade
 
 
 def test_a_new_database_has_the_preloaded_checklist(tmp_path):
@@ -19,11 +19,9 @@ def test_a_new_database_has_the_preloaded_checklist(tmp_path):
 
 def test_an_upgrade_from_the_schema_before_adds_the_checklist(tmp_path):
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m015_file_audit")
-    assert "file_audits" not in old.table_names() and "session_feedback" in old.table_names()
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m015_file_audit") as old:
+        assert "file_audits" not in old.table_names()
+        assert "session_feedback" in old.table_names()
     assert len(table.checklist(storage.connect(path))) == len(table.CHECKLIST)
 
 

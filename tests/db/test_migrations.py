@@ -3,9 +3,9 @@
 import sqlite3
 
 import pytest
+from upgrade_fixtures import schema_before
 
 import db as storage
-from db.connection import upgrade
 from db.migrations import MIGRATIONS
 
 
@@ -43,13 +43,10 @@ def test_upgrading_from_each_earlier_schema_keeps_the_data(tmp_path, index):
     """Make a database at an earlier schema, fill it, then upgrade it."""
     stop = MIGRATIONS._migrations[index].name
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before=stop)
-    old.execute("INSERT INTO users (username, name, password_hash, created_at) "
-                "VALUES ('kept.person', 'Kept Person', 'x', '2025-01-01T00:00:00+00:00')")
-    old.execute("INSERT INTO settings (key, value) VALUES ('kept', '1')")
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, stop) as old:
+        old.execute("INSERT INTO users (username, name, password_hash, created_at) "
+                    "VALUES ('kept.person', 'Kept Person', 'x', '2025-01-01T00:00:00+00:00')")
+        old.execute("INSERT INTO settings (key, value) VALUES ('kept', '1')")
     new = storage.connect(path)
     assert MIGRATIONS.pending(new) == []
     assert new["users"].count == 1

@@ -3,10 +3,10 @@ notices table, and records kept through the upgrade to it."""
 
 import pytest
 from record_fixtures import actor, opened
+from upgrade_fixtures import schema_before
 
 import db as storage
 from db import records as table
-from db.connection import upgrade
 
 
 def test_item_writes_happen_only_at_the_expected_revision(demo):
@@ -52,18 +52,18 @@ def test_summaries_count_minutes_per_function_without_text(demo):
 
 def test_upgrading_to_notices_keeps_records(tmp_path):
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m007_notices")
-    old.execute("INSERT INTO users (id, username, name, password_hash, created_at) "
-                "VALUES (1, 'a', 'A', 'x', 't'), (2, 'b', 'B', 'x', 't')")
-    old.execute("INSERT INTO arrangements (id, supervisor_id, supervisee_id, kind, start_date, "
-                "created_at) VALUES (1, 1, 2, 'line', '2025-01-01', 't')")
-    old.execute("INSERT INTO contracts (id, arrangement_id, version, start_date, review_date, "
-                "created_at, updated_at) VALUES (1, 1, 1, '2025-01-01', '2026-01-01', 't', 't')")
-    old.execute("INSERT INTO sessions (id, arrangement_id, contract_id, scheduled_at, "
-                "planned_minutes, created_at, updated_at) VALUES (1, 1, 1, '2025-02-01', 90, 't', 't')")
-    old.execute("INSERT INTO records (session_id, created_at, updated_at) VALUES (1, 't', 't')")
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m007_notices") as old:
+        old.execute("INSERT INTO users (id, username, name, password_hash, created_at) "
+                    "VALUES (1, 'a', 'A', 'x', 't'), (2, 'b', 'B', 'x', 't')")
+        old.execute("INSERT INTO arrangements (id, supervisor_id, supervisee_id, kind, "
+                    "start_date, created_at) VALUES (1, 1, 2, 'line', '2025-01-01', 't')")
+        old.execute("INSERT INTO contracts (id, arrangement_id, version, start_date, "
+                    "review_date, created_at, updated_at) "
+                    "VALUES (1, 1, 1, '2025-01-01', '2026-01-01', 't', 't')")
+        old.execute("INSERT INTO sessions (id, arrangement_id, contract_id, scheduled_at, "
+                    "planned_minutes, created_at, updated_at) "
+                    "VALUES (1, 1, 1, '2025-02-01', 90, 't', 't')")
+        old.execute("INSERT INTO records (session_id, created_at, updated_at) "
+                    "VALUES (1, 't', 't')")
     new = storage.connect(path)
     assert new["records"].count == 1 and new["notices"].count == 0

@@ -3,22 +3,21 @@ one gain '+00:00' (they were UTC), and one rule reads every time."""
 
 from datetime import datetime, timezone
 
+from upgrade_fixtures import schema_before
+
 import db as storage
 from core import clock
-from db.connection import upgrade
 
 
 def test_an_older_database_gains_offsets_and_reads_the_same(tmp_path):
     path = tmp_path / "old.db"
-    old = storage.connect(path, migrate=False)
-    upgrade(old, stop_before="m017_times_with_offset")
-    old.execute("INSERT INTO users (username, name, password_hash, created_at) "
-                "VALUES ('kept.person', 'Kept Person', 'x', '2025-07-01T09:30:00')")
-    old.execute("INSERT INTO users (username, name, password_hash, created_at) "
-                "VALUES ('with.offset', 'With Offset', 'x', '2025-07-01T09:30:00+01:00')")
-    old.conn.commit()
-    old.conn.close()
-    storage.connection.forget_migrated()
+    with schema_before(path, "m017_times_with_offset") as old:
+        old["users"].insert_all([
+            {"username": "kept.person", "name": "Kept Person", "password_hash": "x",
+             "created_at": "2025-07-01T09:30:00"},  # written before times carried offsets
+            {"username": "with.offset", "name": "With Offset", "password_hash": "x",
+             "created_at": "2025-07-01T09:30:00+01:00"},
+        ])
     new = storage.connect(path)
     stored = dict(new.execute("SELECT username, created_at FROM users").fetchall())
     assert stored == {"kept.person": "2025-07-01T09:30:00+00:00",

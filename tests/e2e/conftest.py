@@ -7,11 +7,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+import db as storage
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("SUPERVISION_CHROMIUM", "/usr/bin/chromium")
@@ -44,7 +47,7 @@ def _free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on a free port, on its own database."""
+    """`streamlit run portal.py` (as ./run) on a free port, on its own database."""
 
     extra_args: tuple = ()  # more `streamlit run` options, e.g. a secrets file
 
@@ -67,7 +70,7 @@ class Server:
         database, env = self.database, self.env
         self.log = open(database.parent / "server.log", "a")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+            [sys.executable, "-m", "streamlit", "run", "portal.py", "--server.headless", "true",
              "--browser.gatherUsageStats", "false", "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
              *self.extra_args],
@@ -96,6 +99,20 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
+
+
+def demo_server_with(tmp_path_factory, name: str, prepare: Callable) -> Iterator[tuple]:
+    """For a module's fixture to yield from: a server on the demo organisation, to
+    whose database `prepare(database)` first adds what the module's story needs.
+    Yields (server, what prepare returned) and stops the server afterwards."""
+    srv = Server(tmp_path_factory.mktemp(name) / "portal.db", demo=True)
+    database = storage.connect(srv.database)
+    try:
+        made = prepare(database)
+    finally:
+        database.conn.close()
+    yield srv, made
+    srv.stop()
 
 
 @pytest.fixture(scope="session")

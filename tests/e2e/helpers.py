@@ -1,5 +1,7 @@
 """What every browser test does: wait for Streamlit, sign in, scan with axe."""
 
+import re
+
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -51,6 +53,20 @@ def sign_out(page: Page) -> None:
     page.get_by_role("button", name="Sign out").click()
     settle(page)
     expect(page.get_by_role("textbox", name="Username")).to_be_visible()
+
+
+def expect_copied_cookie_refused(browser, url: str, copied: list[dict]) -> None:
+    """A sign-in cookie copied before its person signed out signs nobody in: in a
+    new browser it opens the sign-in form."""
+    later = browser.new_context()
+    later.add_cookies(copied)
+    replay = later.new_page()
+    open_app(replay, url)
+    replay.wait_for_timeout(1000)
+    settle(replay)
+    expect(replay.get_by_role("textbox", name="Username")).to_be_visible()
+    expect(replay.get_by_role("heading", name=re.compile("^Hello, "))).to_have_count(0)
+    later.close()
 
 
 def open_expander(page: Page, label: str, *, last: bool = False):

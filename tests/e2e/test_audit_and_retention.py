@@ -40,7 +40,7 @@ def srv(tmp_path_factory):
 
 def test_reads_audit_log_csv_and_retention(page, srv, axe):
     sign_in(page, srv.url, "sam.taylor")
-    go(page, "Password")
+    go(page, "Account")
     expect(page.get_by_text("Who has read your record items")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").last).to_be_visible()
     assert_accessible(page, axe, "Password page with reads of my items")

@@ -80,7 +80,7 @@ def test_record_documents_and_subject_access_export(page, fresh_server, axe, art
         assert expected in text, expected
     assert audit_actions(fresh_server.database) == ["record_exported", "record_exported"]
 
-    go(page, "Password")
+    go(page, "Account")
     expect(page.get_by_role("heading", name="Everything the portal holds about you")
            ).to_be_visible()
     assert_accessible(page, axe, "Password page with the subject access export")

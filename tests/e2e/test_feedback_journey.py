@@ -4,29 +4,35 @@ sees the feedback on My supervisees; Priya Shah, the team lead, sees averages
 only. axe scans each page. On a server of its own: it signs and writes."""
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, go, settle, sign_in, sign_out
 from playwright.sync_api import Page, expect
 from record_fixtures import held_and_shared
 
-import db as storage
 
 COMMENT = "Thank you for the time on the Khan family."
 
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("feedback") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
-    sid = held_and_shared(database, "sam.taylor")
-    database.conn.close()
-    yield srv, sid
-    srv.stop()
+    yield from demo_server_with(tmp_path_factory, "feedback",
+                                lambda database: held_and_shared(database, "sam.taylor"))
 
 
 def score(page: Page, statement: str, option: str) -> None:
     group = page.get_by_role("radiogroup", name=statement)
     group.get_by_text(option, exact=True).click()
+
+
+def sees_feedback(page: Page, url: str, axe, username: str, title: str, heading: str,
+                  shows: str) -> None:
+    """Sign in as this person, open the page from the sidebar, find its feedback
+    section and what it says, and scan the page."""
+    sign_in(page, url, username)
+    go(page, title)
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(shows, exact=False)).to_be_visible()
+    assert_accessible(page, axe, f"{title} with feedback")
 
 
 def test_sam_gives_feedback_and_helen_reads_it(page: Page, story, axe):
@@ -61,18 +67,11 @@ def test_sam_gives_feedback_and_helen_reads_it(page: Page, story, axe):
     assert_accessible(page, axe, "My balance with the feedback trend")
     sign_out(page)
 
-    sign_in(page, srv.url, "helen.carter")
-    go(page, "My supervisees")
-    expect(page.get_by_role("heading", name="Feedback from your supervisees")).to_be_visible(
-        timeout=30_000)
-    expect(page.get_by_text("answered sessions with you", exact=False)).to_be_visible()
-    assert_accessible(page, axe, "My supervisees with feedback")
+    sees_feedback(page, srv.url, axe, "helen.carter", "My supervisees",
+                  "Feedback from your supervisees", "answered sessions with you")
     sign_out(page)
 
-    sign_in(page, srv.url, "priya.shah")
-    go(page, "Team")
-    expect(page.get_by_role("heading", name="How sessions felt")).to_be_visible(
-        timeout=30_000)
-    expect(page.get_by_text("across Assessment and Intervention", exact=False)).to_be_visible()
+    # the team lead sees averages only
+    sees_feedback(page, srv.url, axe, "priya.shah", "Team", "How sessions felt",
+                  "across Assessment and Intervention")
     assert COMMENT not in page.content()
-    assert_accessible(page, axe, "Team with feedback averages")

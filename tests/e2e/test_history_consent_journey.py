@@ -8,12 +8,11 @@ On a server of its own: consent is given and withdrawn."""
 import re
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, go, settle, sign_in, sign_out
 from playwright.sync_api import Page, expect
 from reflection_fixtures import arrangement_id
 
-import db as storage
 from core.admin import audit
 
 EARLIER = "(supervised by Marcus Reid)"
@@ -24,12 +23,11 @@ WITHDRAW = "Stop Helen Carter reading my earlier records"
 
 @pytest.fixture(scope="module")
 def story(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("consent") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
-    new = arrangement_id(database, "tom.baker", supervisor="helen.carter")
-    database.conn.close()
-    yield srv, new
-    srv.stop()
+    """A server on the demo, and the id of Tom Baker's arrangement with Helen Carter
+    (his earlier one, in the demo, was with Marcus Reid)."""
+    yield from demo_server_with(
+        tmp_path_factory, "consent",
+        lambda database: arrangement_id(database, "tom.baker", supervisor="helen.carter"))
 
 
 def records_page(page: Page, url: str, username: str) -> None:

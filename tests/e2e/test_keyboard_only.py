@@ -9,12 +9,11 @@ opened from the sidebar's links with Tab and Enter, or by typing their address.
 At every stop the focused element must draw a ring: an outline at least 2 px wide."""
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, settle
 from playwright.sync_api import Locator, Page, expect
 from reflection_fixtures import session
 
-import db as storage
 
 STOPS = 150  # the most Tab presses to reach one thing
 ANSWER = "The home visit on Tuesday, typed with the keyboard alone"
@@ -33,12 +32,8 @@ FOCUSED = """() => {
 
 @pytest.fixture(scope="module")
 def keyboard(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("keyboard") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
-    planned = session(database, "sam.taylor", days=0, hour=8)
-    database.conn.close()
-    yield srv, planned
-    srv.stop()
+    yield from demo_server_with(tmp_path_factory, "keyboard",
+                                lambda database: session(database, "sam.taylor", days=0, hour=8))
 
 
 def focus_is_visible(page: Page) -> dict | None:
@@ -108,13 +103,20 @@ def sign_out(page: Page) -> None:
     expect(page.get_by_role("textbox", name="Username")).to_be_visible()
 
 
-def test_a_supervisee_prepares_and_submits_by_keyboard(browser, keyboard, axe):
+def open_the_session(browser, keyboard, username: str, title: str, path: str) -> Page:
+    """In a browser of its own: sign in, open the page from the sidebar, then type
+    its address with the planned session in it."""
     srv, planned = keyboard
     page = browser.new_context().new_page()
-    sign_in(page, srv.url, "sam.taylor")
-    open_from_sidebar(page, "Prepare")
-    page.goto(f"{srv.url}/prepare?session={planned}")  # the address, typed
+    sign_in(page, srv.url, username)
+    open_from_sidebar(page, title)
+    page.goto(f"{srv.url}/{path}?session={planned}")
     settle(page)
+    return page
+
+
+def test_a_supervisee_prepares_and_submits_by_keyboard(browser, keyboard, axe):
+    page = open_the_session(browser, keyboard, "sam.taylor", "Prepare", "prepare")
     expect(page.get_by_role("heading", name="Prepare for supervision")).to_be_visible()
     choose(page, "Prompt set", "Gibbs reflective cycle")
     type_into(page, page.get_by_role("textbox", name="Describe the situation you want to look at"),
@@ -133,12 +135,7 @@ def test_a_supervisee_prepares_and_submits_by_keyboard(browser, keyboard, axe):
 
 def test_a_supervisor_records_an_item_and_shares_the_record_by_keyboard(browser, keyboard,
                                                                           axe):
-    srv, planned = keyboard
-    page = browser.new_context().new_page()
-    sign_in(page, srv.url, "helen.carter")
-    open_from_sidebar(page, "Run session")
-    page.goto(f"{srv.url}/run_session?session={planned}")  # the address, typed
-    settle(page)
+    page = open_the_session(browser, keyboard, "helen.carter", "Run session", "run_session")
     press(page, page.get_by_role("button", name="Open the session"))
     expect(page.get_by_role("heading", name="1. Cold home")).to_be_visible()
     type_into(page, page.get_by_role("textbox", name="Item 1: discussion", exact=True),

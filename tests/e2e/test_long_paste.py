@@ -4,7 +4,7 @@ pasted text stays on screen, a message next to it says how long it is and what
 the limit is, and nothing is saved until it fits."""
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, choose, settle, sign_in
 from playwright.sync_api import Page, expect
 from reflection_fixtures import session
@@ -20,12 +20,8 @@ PASTE = ("A very long paste from another document. " * 25_000)[:1_000_000]
 
 @pytest.fixture(scope="module")
 def prep(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("long_paste") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
-    sid = session(database, "jordan.ellis", days=3, hour=9)
-    database.conn.close()
-    yield srv, sid
-    srv.stop()
+    yield from demo_server_with(tmp_path_factory, "long_paste",
+                                lambda database: session(database, "jordan.ellis", days=3, hour=9))
 
 
 def saved_answer(srv, sid) -> str:

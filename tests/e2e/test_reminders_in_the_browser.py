@@ -56,7 +56,7 @@ def opted_out(srv, username: str) -> set[str]:
 
 def test_choose_send_and_see_the_sends(page: Page, srv, relay, axe):
     sign_in(page, srv.url, "sam.taylor")
-    go(page, "Password")
+    go(page, "Account")
     expect(page.get_by_role("heading", name="Reminders by email")).to_be_visible()
     box = page.get_by_role("checkbox", name="A record to read and sign")
     expect(box).to_be_checked()

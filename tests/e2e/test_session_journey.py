@@ -10,12 +10,11 @@ the next session's agenda. On a server of its own."""
 import re
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, choose, go, settle, sign_in, sign_out
 from playwright.sync_api import Page, expect
 from reflection_fixtures import session
 
-import db as storage
 
 OTHERS = ["Jordan Ellis", "Chloe Wright", "Tom Baker", "Zara Hussain", "Priya Shah",
           "Marcus Reid"]
@@ -30,14 +29,14 @@ DISPUTE = "We agreed three working days, not five."
 def journey(tmp_path_factory):
     """A server on the demo, with a session today for Sam (with private notes) and
     the next one planned a fortnight on."""
-    srv = Server(tmp_path_factory.mktemp("journey") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
+    yield from demo_server_with(tmp_path_factory, "journey", _today_and_next)
+
+
+def _today_and_next(database) -> dict:
     ids = {"today": session(database, "sam.taylor", days=0, hour=8),
            "next": session(database, "sam.taylor", days=14, hour=8)}
     database["sessions"].update(ids["today"], {"private_notes": NOTES})
-    database.conn.close()
-    yield srv, ids
-    srv.stop()
+    return ids
 
 
 def blur(page: Page, heading: str) -> None:
@@ -49,6 +48,11 @@ def blur(page: Page, heading: str) -> None:
 def write(page: Page, label: str, text: str, heading: str = "Run session") -> None:
     page.get_by_role("textbox", name=label, exact=True).fill(text)
     blur(page, heading)
+
+
+def press(page: Page, button: str) -> None:
+    page.get_by_role("button", name=button).click()
+    settle(page)
 
 
 def enter(page: Page, url: str, username: str) -> None:
@@ -79,11 +83,9 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     page.get_by_role("textbox", name="Case reference (optional)").fill("CR-104233")
     choose(page, "Function", "Performance management")
     choose(page, "What you want from supervision", "A decision")
-    page.get_by_role("button", name="Add to the agenda").click()
-    settle(page)
+    press(page, "Add to the agenda")
     assert_accessible(page, axe, "Prepare")
-    page.get_by_role("button", name="Submit to Helen Carter").click()
-    settle(page)
+    press(page, "Submit to Helen Carter")
     expect(page.get_by_text("Helen Carter can now see your reflection")).to_be_visible()
     sign_out(page)
 
@@ -93,13 +95,11 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     open_page(page, srv.url, f"/run_session?session={today}", "Run session")
     expect(page.get_by_text("Opening the session builds its agenda")).to_be_visible()
     assert_accessible(page, axe, "Run session before opening")
-    page.get_by_role("button", name="Open the session").click()
-    settle(page)
+    press(page, "Open the session")
     expect(page.get_by_role("heading", name="1. Cold home conditions")).to_be_visible()
     page.get_by_text("Your private preparation notes").click()
     expect(page.get_by_text(NOTES)).to_be_visible()
-    page.get_by_role("button", name="Show on a shared screen").click()
-    settle(page)
+    press(page, "Show on a shared screen")
     expect(page.get_by_role("button", name="Leave shared screen")).to_be_visible()
     # the browser may keep an empty sidebar from before: the style block hides it
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
@@ -140,20 +140,16 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     expect(page.get_by_text(ACTION).first).to_be_visible()
 
     # mark it held and share it
-    page.get_by_role("button", name="Mark held").click()
-    settle(page)
+    press(page, "Mark held")
     expect(page.get_by_text("Marked held.")).to_be_visible()
-    page.get_by_role("button", name="Share the record with Sam Taylor").click()
-    settle(page)
+    press(page, "Share the record with Sam Taylor")
     expect(page.get_by_text("Shared. The supervisee can now read and sign it.")).to_be_visible()
     page.screenshot(path=artifacts / "run-session-shared-screen.png", full_page=True)
     content = page.content()
     for name in OTHERS:
         assert name not in content, name
-    page.get_by_role("button", name="Leave shared screen").click()
-    settle(page)
-    page.get_by_role("button", name="Yes, leave the shared screen").click()
-    settle(page)
+    press(page, "Leave shared screen")
+    press(page, "Yes, leave the shared screen")
     expect(page.get_by_test_id("stSidebarNav")).to_be_visible()
     sign_out(page)
 
@@ -167,8 +163,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     expect(page.get_by_text(RATIONALE)).to_be_visible()
     assert_accessible(page, axe, "Records for the supervisee, shared")
     page.get_by_role("textbox", name="What you disagree with, and why").fill(DISPUTE)
-    page.get_by_role("button", name="Dispute the record").click()
-    settle(page)
+    press(page, "Dispute the record")
     expect(page.get_by_text("Your comment is recorded")).to_be_visible()
     sign_out(page)
 
@@ -183,8 +178,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     write(page, "Item 1: decision",
           "Convene a strategy meeting within three working days")
     assert_accessible(page, axe, "Run session, revising")
-    page.get_by_role("button", name="Share the record with Sam Taylor").click()
-    settle(page)
+    press(page, "Share the record with Sam Taylor")
     expect(page.get_by_text("Shared. The supervisee can now read and sign it.")).to_be_visible()
     sign_out(page)
 
@@ -192,20 +186,17 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     enter(page, srv.url, "sam.taylor")
     open_page(page, srv.url, f"/records?session={today}", "Records")
     expect(page.get_by_text("within three working days")).to_be_visible()
-    page.get_by_role("button", name="Sign the record").click()
-    settle(page)
+    press(page, "Sign the record")
     expect(page.get_by_text("Agreed by both and locked")).to_be_visible()
     expect(page.get_by_text("Signed by Helen Carter")).to_be_visible()
     expect(page.get_by_text("Signed by Sam Taylor")).to_be_visible()
     expect(page.get_by_role("button", name="Dispute the record")).to_have_count(0)
     page.get_by_role("textbox", name="Addendum").fill("The meeting was held on Thursday.")
-    page.get_by_role("button", name="Add addendum").click()
-    settle(page)
+    press(page, "Add addendum")
     expect(page.get_by_text("Addendum by Sam Taylor")).to_be_visible()
     page.get_by_text("Addendum by Sam Taylor").scroll_into_view_if_needed()
     page.screenshot(path=artifacts / "record-locked-addendum.png")
-    page.get_by_role("button", name="Case note for CR-104233").click()
-    settle(page)
+    press(page, "Case note for CR-104233")
     expect(page.get_by_test_id("stCode")).to_contain_text("Case reference: CR-104233")
     page.screenshot(path=artifacts / "record-case-note.png")
     assert_accessible(page, axe, "Records for the supervisee, agreed")
@@ -214,8 +205,7 @@ def test_a_whole_session_from_reflection_to_locked_record(page, journey, axe, ar
     # the action is on the next session's agenda
     enter(page, srv.url, "helen.carter")
     open_page(page, srv.url, f"/run_session?session={later}", "Run session")
-    page.get_by_role("button", name="Open the session").click()
-    settle(page)
+    press(page, "Open the session")
     expect(page.get_by_role("heading", name=re.compile("Action: Book the strategy meeting"))
            ).to_be_visible()
     expect(page.get_by_text("Open action carried forward").first).to_be_visible()

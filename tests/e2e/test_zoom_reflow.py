@@ -6,12 +6,11 @@ Tables and charts may scroll inside their own box (the exception the criterion
 makes for content that needs two dimensions); the page around them must not."""
 
 import pytest
-from conftest import Server
+from conftest import demo_server_with
 from helpers import assert_accessible, choose, settle, sign_in
 from playwright.sync_api import Page, expect
 from reflection_fixtures import session
 
-import db as storage
 
 NARROW = {"width": 320, "height": 640}
 ANSWER = "Typed on a narrow screen"
@@ -19,12 +18,8 @@ ANSWER = "Typed on a narrow screen"
 
 @pytest.fixture(scope="module")
 def narrow(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("reflow") / "portal.db", demo=True)
-    database = storage.connect(srv.database)
-    planned = session(database, "sam.taylor", days=1, hour=9)
-    database.conn.close()
-    yield srv, planned
-    srv.stop()
+    yield from demo_server_with(tmp_path_factory, "reflow",
+                                lambda database: session(database, "sam.taylor", days=1, hour=9))
 
 
 def no_sideways_scroll(page: Page, label: str) -> None:

@@ -2,27 +2,34 @@
 ui/people/single_sign_on.py) when it is set up, and passwords through
 streamlit-authenticator, the only file that imports it.
 
-The library checks the password and keeps the browser signed in with a signed
-cookie. The portal's own rules (core/people/sign_in.py) are put in front of both ways in:
-the lock-out count in the database, and refusing a cookie or a browser session
-that began before the person last signed out, was reset or was deactivated.
+The library checks the password. The browser is kept signed in by the portal's
+own HttpOnly cookie, which the server sets (core/people/sign_in_cookie.py,
+ui/kit/sign_in_routes.py) in place of the library's cookie, which a script in the
+page wrote. The portal's own rules (core/people/sign_in.py) are put in front of both
+ways in: the lock-out count in the database, and refusing a cookie or a browser
+session that began before the person last signed out, was reset or was deactivated.
 """
 
 import contextvars
 import dataclasses
+import json
 
 import streamlit as st
 import streamlit_authenticator as stauth
+from streamlit_authenticator.views import authentication_view
 
 from core.people import sign_in as rules
+from core.people import sign_in_cookie
 from core import clock
 from core.people import single_sign_on as sso_rules
 from core.access.roles import Actor, load_actor
 from ui.kit import context
+from ui.kit import sign_in_routes
 
 from ui.people import single_sign_on
 
-COOKIE_NAME = "supervision_portal"
+COOKIE_NAME = sign_in_cookie.COOKIE_NAME
+HANDOFF = "sign_in_handoff"     # the token this browser has still to swap for its cookie
 SIGNED_IN_AT = "signed_in_at"   # when this browser session's sign-in began (epoch)
 RENEW = "renew_cookie"          # set a fresh cookie on the next run
 NOTICE = "sign_in_notice"       # (level, text) for the sign-in page
@@ -31,22 +38,64 @@ PASSWORD, PROVIDER = "password", "single_sign_on"
 PROVIDER_IDENTITY = "provider_identity"  # the claim value matched on this session
 
 _current = contextvars.ContextVar("authenticator", default=None)
+_slot = contextvars.ContextVar("cookie_slot", default=None)
 
 
-def _secret_cookie_key() -> str | None:
-    try:
-        return st.secrets.get("cookie_key")
-    except Exception:  # no secrets file: that is the normal case
-        return None
+def _post(path: str, body: str) -> None:
+    """Have the browser post to the portal's own route (same origin, so the answer
+    can set or clear the HttpOnly cookie). keepalive: a rerun or a page change
+    straight after must not cancel it."""
+    slot = _slot.get()
+    if slot is None:
+        slot = st.empty()
+        _slot.set(slot)
+    slot.html(  # 503: the database was busy; try again a few times
+        "<script>(function send(tries) {"
+        f"fetch({json.dumps(path)}, {{method: 'POST', body: {json.dumps(body)}, "
+        "credentials: 'same-origin', keepalive: true}).then(function (answer) {"
+        "if (answer.status === 503 && tries < 5) setTimeout(send, 1000, tries + 1);});"
+        "})(0);</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+class ServerCookie:
+    """Stands in for the library's cookie controller (same methods): the cookie is
+    read from the request that opened the page and written by the server."""
+
+    def __init__(self, cookie_name, cookie_key, cookie_expiry_days, path=None):
+        self.key = cookie_key
+
+    def get_cookie(self) -> dict | None:
+        held = sign_in_cookie.read(self.key, st.context.cookies.get(COOKIE_NAME))
+        if held is None:
+            return None
+        username, signed_in_at = held
+        return {"username": username, "exp_date": signed_in_at + rules.SESSION_SECONDS}
+
+    def set_cookie(self) -> None:
+        token = sign_in_cookie.hand_over(context.database(), st.session_state["username"],
+                                         st.session_state[SIGNED_IN_AT])
+        st.session_state[HANDOFF] = token
+        _post(sign_in_routes.SIGN_IN_PATH, token)
+
+    def delete_cookie(self) -> None:
+        st.session_state.pop(HANDOFF, None)
+        _post(sign_in_routes.SIGN_OUT_PATH, "")
+
+
+# The library would render a component whose script writes the cookie (readable
+# by page scripts); the portal's cookie is the server's.
+authentication_view.CookieController = ServerCookie
 
 
 def start(db) -> stauth.Authenticate:
-    """Build the authenticator for this run (once: it renders a cookie component)."""
+    """Build the authenticator for this run."""
     # No credentials up front: each attempt is handed only its own person (below).
     authenticator = stauth.Authenticate(
         {"usernames": {}},
         COOKIE_NAME,
-        rules.cookie_key(db, _secret_cookie_key()),
+        sign_in_routes.signing_key(db),
         cookie_expiry_days=rules.SESSION_HOURS / 24,
         auto_hash=False,
         login_sleep_time=0,
@@ -123,6 +172,7 @@ def signed_in_with_provider() -> bool:
 def signed_in_actor(db) -> Actor | None:
     """Who is signed in on this run: through the provider, from this session, or
     from the password cookie."""
+    _slot.set(st.empty())  # where the browser is asked to set or clear the cookie
     sso, password_allowed = sign_in_options(db)
     signed_in_by_password = (st.session_state.get(METHOD) == PASSWORD
                              and st.session_state.get("authentication_status") is True)
@@ -140,7 +190,19 @@ def signed_in_actor(db) -> Actor | None:
     actor = current_actor()
     if actor is not None and st.session_state.pop(RENEW, False):
         authenticator.cookie_controller.set_cookie()
+    elif actor is not None and st.session_state.get(HANDOFF):
+        _hand_over_again(db)
     return actor
+
+
+def _hand_over_again(db) -> None:
+    """Keep asking the browser to swap its token until it has (a rerun straight
+    after sign-in may come before the browser did)."""
+    token = st.session_state[HANDOFF]
+    if sign_in_cookie.waiting(db, token):
+        _post(sign_in_routes.SIGN_IN_PATH, token)
+    else:
+        st.session_state.pop(HANDOFF, None)
 
 
 def _provider_sign_in(db, sso: sso_rules.SingleSignOn) -> Actor | None:

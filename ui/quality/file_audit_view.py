@@ -9,11 +9,11 @@ from core import clock, records
 from core.quality import file_audits
 from core.errors import PortalError
 from core.quality.file_audit_evidence import GRADES
-from core.vocabulary import label as function_label
 from core.validation import TEXT_MAX
 
 from ui.kit import forms
 from ui.kit.text import inert, inert_block, inert_message
+from ui.records import audited_item
 
 FORM = "file_audit"
 READ = "file_audit_read_result"
@@ -82,12 +82,8 @@ def _read_record(db, actor, sid: int, when: str) -> None:
         if not shown[1]:
             st.markdown("No performance, development or flagged items in this record.")
         for row in shown[1]:
-            it = row["item"]
-            flag = " · Safeguarding concern" if it["safeguarding"] else ""
-            st.markdown(f"**{inert(it['title'])}** · {function_label(it['function'])}{flag}")
-            for field in ("discussion", "situation", "analysis", "decision", "rationale"):
-                if it[field]:
-                    st.markdown(f"{field.capitalize()}: {inert_block(it[field])}")
+            audited_item.show(row["item"],
+                              ("discussion", "situation", "analysis", "decision", "rationale"))
 
 
 def _evidence(answer: dict) -> None:

@@ -8,12 +8,12 @@ import streamlit as st
 from core import clock, records
 from core.errors import PortalError
 from core.tasks import Destination
-from core.vocabulary import label as function_label
 from core.validation import TEXT_MAX
 
 from ui import navigation
 from ui.kit import forms
 from ui.kit.text import inert, inert_block, inert_message
+from ui.records import audited_item
 
 AUDIT = "file_audit_result"
 
@@ -108,11 +108,8 @@ def file_audit(db, actor, arr: dict, rows: list[dict]) -> None:
         st.markdown("This record has no performance, development or flagged items.")
     for row in shown[1]:
         it = row["item"]
-        flag = " · Safeguarding concern" if it["safeguarding"] else ""
-        st.markdown(f"**{inert(it['title'])}** · {function_label(it['function'])}{flag}")
-        for field in ("discussion", "situation", "analysis", "risk", "decision", "rationale"):
-            if it[field]:
-                st.markdown(f"{field.capitalize()}: {inert_block(it[field])}")
+        audited_item.show(it, ("discussion", "situation", "analysis", "risk", "decision",
+                               "rationale"))
         for a in it["actions"]:
             st.markdown(f"Action · {inert(a['owner_name'])} · due {clock.day(a['due_date'])}"
                         f" · {a['status']}: {inert_block(a['description'])}")

@@ -89,6 +89,11 @@ def _sign_contract(who, stale=False):
     return run
 
 
+def _on_session(who, call, *extra):
+    """A change (or a failing one): `call` by this person on the case's session."""
+    return lambda db, ctx: call(db, actor(db, who), ctx["sid"], *extra)
+
+
 CASES = {
     "contract": (_new_arrangement,
                  lambda db, c: contracts.draft_contract(db, actor(db, "aisha.begum"), c["arr"]),
@@ -98,13 +103,10 @@ CASES = {
                                 _sign_contract("aisha.begum", stale=True), "contract_signed"),
     "session": (_signed, _plan("aisha.begum", 60), _plan("aisha.begum", -5), "sessions_planned"),
     "reflection": (lambda db: {"sid": session(db, "sam.taylor", days=7)},
-                   lambda db, c: reflections.open_draft(db, actor(db, "sam.taylor"), c["sid"]),
-                   lambda db, c: reflections.open_draft(db, actor(db, "marcus.reid"), c["sid"]),
-                   "reflection_started"),
-    "record": (lambda db: {"sid": planned(db)},
-               lambda db, c: records.open_session(db, actor(db, "helen.carter"), c["sid"]),
-               lambda db, c: records.open_session(db, actor(db, "marcus.reid"), c["sid"]),
-               "record_opened"),
+                   _on_session("sam.taylor", reflections.open_draft),
+                   _on_session("marcus.reid", reflections.open_draft), "reflection_started"),
+    "record": (lambda db: {"sid": planned(db)}, _on_session("helen.carter", records.open_session),
+               _on_session("marcus.reid", records.open_session), "record_opened"),
     "record item": (_item,
                     lambda db, c: records.flag_safeguarding(
                         db, actor(db, "helen.carter"), c["item"], "A disclosure."),
@@ -112,9 +114,8 @@ CASES = {
                         db, actor(db, "helen.carter"), c["item"], "  "),
                     "safeguarding_flagged"),
     "signature of a record": (lambda db: {"sid": held_and_shared(db)},
-                              lambda db, c: records.sign(db, actor(db, "sam.taylor"), c["sid"]),
-                              lambda db, c: records.sign(db, actor(db, "marcus.reid"), c["sid"]),
-                              "record_signed"),
+                              _on_session("sam.taylor", records.sign),
+                              _on_session("marcus.reid", records.sign), "record_signed"),
     "action": (_item,
                lambda db, c: records.add_action(
                    db, actor(db, "helen.carter"), c["item"], owner_id=actor(db, "sam.taylor").id,
@@ -146,11 +147,8 @@ CASES = {
                                                                 session_id=c["sid"]),
                                "file_audit_read"),
     "export": (lambda db: {"sid": agreed_record(db)},
-               lambda db, c: record_export.record_file(db, actor(db, "sam.taylor"), c["sid"],
-                                                       "pdf"),
-               lambda db, c: record_export.record_file(db, actor(db, "marcus.reid"), c["sid"],
-                                                       "pdf"),
-               "record_exported"),
+               _on_session("sam.taylor", record_export.record_file, "pdf"),
+               _on_session("marcus.reid", record_export.record_file, "pdf"), "record_exported"),
     "admin act": (lambda db: {},
                   lambda db, c: settings.update(db, actor(db, "admin"), {"neglect_window": 5}),
                   lambda db, c: settings.update(db, actor(db, "admin"), {"neglect_window": 1}),

@@ -14,6 +14,9 @@ NO_EVENT_OF_THEIR_OWN: dict[str, str] = {
                                       "kind, when, outcome); an event per email would bury "
                                       "the trail",
     "core/reminders/outbox.py:_record": "as claim: the outcome of a send, in the reminder log",
+    "core/people/sign_in_cookie.py:hand_over": "a step of a sign-in already audited "
+                                               "(signed_in); a one-minute token, then gone",
+    "core/people/sign_in_cookie.py:redeem": "as hand_over: the token is used up",
 }
 
 

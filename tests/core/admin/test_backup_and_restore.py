@@ -22,12 +22,18 @@ def _run(*args) -> int:
     return cli.main([str(a) for a in args])
 
 
-def _integrity(path) -> list[str]:
+def _sql(path, sql: str) -> list[tuple]:
+    """One statement on a database file, committed, outside the portal; its rows."""
     conn = sqlite3.connect(path)
     try:
-        return [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        with conn:
+            return conn.execute(sql).fetchall()
     finally:
         conn.close()
+
+
+def _integrity(path) -> list[str]:
+    return [r[0] for r in _sql(path, "PRAGMA integrity_check")]
 
 
 def test_a_backup_during_writes_restores_every_write_committed_before_it(demo, tmp_path):
@@ -83,9 +89,7 @@ def test_a_backup_during_writes_restores_every_write_committed_before_it(demo, t
     aside = [p for p in tmp_path.iterdir() if p.name.startswith("demo.db.before-restore-")
              and not p.name.endswith(("-wal", "-shm"))]
     assert len(aside) == 1 and _integrity(aside[0]) == ["ok"]
-    kept = sqlite3.connect(aside[0])
-    assert set(committed) <= {r[0] for r in kept.execute("SELECT id FROM journal_entries")}
-    kept.close()
+    assert set(committed) <= {r[0] for r in _sql(aside[0], "SELECT id FROM journal_entries")}
 
 
 def _refused(live, source, capsys) -> str:
@@ -102,10 +106,7 @@ def live(database, tmp_path):
 
 def _live_is_untouched(live, tmp_path):
     assert [p.name for p in tmp_path.iterdir() if "before-restore" in p.name] == []
-    conn = sqlite3.connect(live)
-    assert conn.execute("SELECT value FROM settings WHERE key = 'marker'").fetchone() \
-        == ('"live"',)
-    conn.close()
+    assert _sql(live, "SELECT value FROM settings WHERE key = 'marker'") == [('"live"',)]
 
 
 def test_a_file_that_is_not_a_database_is_refused(live, tmp_path, capsys):
@@ -117,21 +118,15 @@ def test_a_file_that_is_not_a_database_is_refused(live, tmp_path, capsys):
 
 
 def test_a_database_that_is_not_the_portals_is_refused(live, tmp_path, capsys):
-    other = sqlite3.connect(tmp_path / "other.db")
-    other.execute("CREATE TABLE things (id INTEGER PRIMARY KEY)")
-    other.commit()
-    other.close()
+    _sql(tmp_path / "other.db", "CREATE TABLE things (id INTEGER PRIMARY KEY)")
     assert "not a supervision portal database" in _refused(live, tmp_path / "other.db", capsys)
     _live_is_untouched(live, tmp_path)
 
 
 def test_a_database_from_a_newer_portal_is_refused(live, tmp_path, capsys):
     storage.backup(storage.connect(live), tmp_path / "newer.db")
-    newer = sqlite3.connect(tmp_path / "newer.db")
-    newer.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                  "VALUES ('supervision', 'm999_from_the_future', '2030-01-01')")
-    newer.commit()
-    newer.close()
+    _sql(tmp_path / "newer.db", "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+         "VALUES ('supervision', 'm999_from_the_future', '2030-01-01')")
     assert "newer version" in _refused(live, tmp_path / "newer.db", capsys)
     _live_is_untouched(live, tmp_path)
 

@@ -4,7 +4,7 @@ and when the supervisor changes."""
 from datetime import date, timedelta
 
 import pytest
-from supervision_setup import arrangement_of, new_arrangement, signed, who
+from supervision_setup import arrangement_of, new_arrangement, signed, signed_arrangement, who
 
 from db import contracts as contract_rows
 from core import clock, contracts
@@ -35,8 +35,7 @@ def test_a_new_version_copies_the_one_in_force_and_leaves_it_in_force(demo):
 
 
 def test_one_draft_at_a_time_and_it_can_be_discarded(demo):
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     aisha = who(demo, "aisha.begum")
     draft = contracts.new_version(demo, aisha, arrangement_id, "Review")
     with pytest.raises(ValidationError, match="already being drafted"):

@@ -34,6 +34,15 @@ def prepared(demo, people):
     return session_id, draft["id"]
 
 
+def submit_then_change(demo, sam, prepared, answer: str) -> None:
+    """Sam submits, then writes `answer` to the second prompt of the working copy."""
+    session_id, reflection_id = prepared
+    reflections.submit(demo, sam, reflection_id)
+    draft = reflections.open_draft(demo, sam, session_id)
+    field = f"answers.{draft['answers'][1]['id']}.answer"
+    reflections.save_field(demo, sam, reflection_id, field, answer, was="")
+
+
 def test_submitting_makes_version_one_for_the_supervisor(demo, people, prepared):
     session_id, reflection_id = prepared
     assert reflections.latest_submitted(demo, people["helen.carter"], session_id) is None
@@ -54,12 +63,9 @@ def test_submitting_makes_version_one_for_the_supervisor(demo, people, prepared)
 
 
 def test_the_supervisor_never_sees_the_working_copy(demo, people, prepared):
-    session_id, reflection_id = prepared
+    session_id, _reflection_id = prepared
     sam = people["sam.taylor"]
-    reflections.submit(demo, sam, reflection_id)
-    draft = reflections.open_draft(demo, sam, session_id)
-    field = f"answers.{draft['answers'][1]['id']}.answer"
-    reflections.save_field(demo, sam, reflection_id, field, "Not ready to share", was="")
+    submit_then_change(demo, sam, prepared, "Not ready to share")
     assert reflections.open_draft(demo, sam, session_id)["state"] is State.CHANGED
     shown = reflections.latest_submitted(demo, people["helen.carter"], session_id)
     assert "Not ready to share" not in str(shown)
@@ -69,10 +75,7 @@ def test_submitting_again_shares_the_changes_and_keeps_the_earlier_version(demo,
                                                                          prepared):
     session_id, reflection_id = prepared
     sam, helen = people["sam.taylor"], people["helen.carter"]
-    reflections.submit(demo, sam, reflection_id)
-    draft = reflections.open_draft(demo, sam, session_id)
-    field = f"answers.{draft['answers'][1]['id']}.answer"
-    reflections.save_field(demo, sam, reflection_id, field, "Grandmother is protective.", was="")
+    submit_then_change(demo, sam, prepared, "Grandmother is protective.")
     assert reflections.submit(demo, sam, reflection_id) == 2
     shown = reflections.versions(demo, helen, session_id)
     assert [v["number"] for v in shown] == [2, 1]

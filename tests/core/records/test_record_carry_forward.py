@@ -12,15 +12,25 @@ from core.preparation import reflections
 from core.errors import PermissionDenied, ValidationError
 
 
+COURT = {"title": "Court statement for CR-118902", "function": "development",
+         "case_ref": "CR-118902"}
+
+
+def _propose(demo, sam, sid, *items: dict, submit: bool = True) -> None:
+    """Sam proposes these agenda items (add_agenda_item's fields; each wants advice
+    unless it says otherwise), then submits his reflection, unless told not to."""
+    draft = reflections.open_draft(demo, sam, sid)
+    for item in items:
+        reflections.add_agenda_item(demo, sam, draft["id"], **{"wants": "advice", **item})
+    if submit:
+        reflections.submit(demo, sam, draft["id"])
+
+
 def test_submitted_agenda_items_come_first(demo):
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    draft = reflections.open_draft(demo, sam, sid)
-    reflections.add_agenda_item(demo, sam, draft["id"], title="Court statement for CR-118902",
-                                function="development", case_ref="CR-118902", wants="advice")
-    reflections.add_agenda_item(demo, sam, draft["id"], title="Draft only item",
-                                function="support", wants="support")
-    reflections.submit(demo, sam, draft["id"])
+    _propose(demo, sam, sid, COURT,
+             {"title": "Draft only item", "function": "support", "wants": "support"})
     view = records.open_session(demo, helen, sid)
     first = view.items[0]
     assert (first["source"], first["title"], first["function"], first["case_ref"],
@@ -32,9 +42,8 @@ def test_submitted_agenda_items_come_first(demo):
 def test_a_draft_reflection_is_not_on_the_agenda(demo):
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    draft = reflections.open_draft(demo, sam, sid)
-    reflections.add_agenda_item(demo, sam, draft["id"], title="Not shared yet",
-                                function="support", wants="support")
+    _propose(demo, sam, sid, {"title": "Not shared yet", "function": "support",
+                              "wants": "support"}, submit=False)
     view = records.open_session(demo, helen, sid)
     assert all(i["title"] != "Not shared yet" for i in view.items)
 
@@ -117,16 +126,11 @@ def test_marking_held_without_opening_still_makes_a_record(demo):
 def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(demo):
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    draft = reflections.open_draft(demo, sam, sid)
-    reflections.add_agenda_item(demo, sam, draft["id"], title="Court statement for CR-118902",
-                                function="development", case_ref="CR-118902", wants="advice")
-    reflections.submit(demo, sam, draft["id"])
+    _propose(demo, sam, sid, COURT)
     view = records.open_session(demo, helen, sid)
     assert view.new_proposals == 0
-    draft = reflections.open_draft(demo, sam, sid)
-    reflections.add_agenda_item(demo, sam, draft["id"], title="Feeling stretched 😓",
-                                function="support", wants="support")
-    reflections.submit(demo, sam, draft["id"])
+    _propose(demo, sam, sid, {"title": "Feeling stretched 😓", "function": "support",
+                              "wants": "support"})
     assert records.agenda(demo, helen, sid).new_proposals == 1
     assert records.agenda(demo, sam, sid).new_proposals == 0  # the supervisor's to add
     with pytest.raises(PermissionDenied):
@@ -140,20 +144,12 @@ def test_items_submitted_after_the_agenda_was_built_are_offered_and_added_once(d
     assert view.new_proposals == 0
 
 
-def _submitted(demo, sam, sid, *items) -> None:
-    draft = reflections.open_draft(demo, sam, sid)
-    for title, function in items:
-        reflections.add_agenda_item(demo, sam, draft["id"], title=title, function=function,
-                                    wants="advice")
-    reflections.submit(demo, sam, draft["id"])
-
-
 def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(demo):
     """Re-tagging (or renaming) a supervisee's item never makes their
     proposal look new, so it is never offered again as a duplicate."""
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    _propose(demo, sam, sid, {"title": "Workload since the merger", "function": "performance"})
     view = records.open_session(demo, helen, sid)
     theirs = item_of(view, source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
@@ -164,7 +160,7 @@ def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(
     assert records.agenda(demo, helen, sid).new_proposals == 0
     assert records.add_new_proposals(demo, helen, sid) == 0
     # a later, genuinely new item is still offered, and only that one
-    _submitted(demo, sam, sid, ("Court skills course", "development"))
+    _propose(demo, sam, sid, {"title": "Court skills course", "function": "development"})
     assert records.agenda(demo, helen, sid).new_proposals == 1
     assert records.add_new_proposals(demo, helen, sid) == 1
     titles = [i["title"] for i in records.agenda(demo, helen, sid).items
@@ -175,7 +171,7 @@ def test_an_item_from_the_reflection_stays_itself_when_the_supervisor_retags_it(
 def test_an_item_proposed_again_as_it_was_is_not_new(demo):
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    _propose(demo, sam, sid, {"title": "Workload since the merger", "function": "performance"})
     records.open_session(demo, helen, sid)
     draft = reflections.open_draft(demo, sam, sid)
     reflections.remove_agenda_item(demo, sam, draft["id"], draft["agenda"][0]["id"])
@@ -191,12 +187,12 @@ def test_an_agenda_built_before_items_kept_their_id_still_matches_them(demo):
     still covers its proposal by title and case reference."""
     sam, helen = actor(demo, "sam.taylor"), actor(demo, "helen.carter")
     sid = planned(demo, days=3)
-    _submitted(demo, sam, sid, ("Workload since the merger", "performance"))
+    _propose(demo, sam, sid, {"title": "Workload since the merger", "function": "performance"})
     view = records.open_session(demo, helen, sid)
     demo.execute("UPDATE agenda_items SET proposal_id = NULL WHERE session_id = ?", [sid])
     theirs = item_of(view, source="supervisee")
     records.save_item(demo, helen, theirs["id"], {"function": "support"}, theirs["revision"])
     assert records.agenda(demo, helen, sid).new_proposals == 0
     # the supervisee submits again after the upgrade: their item now has an id
-    _submitted(demo, sam, sid, ("Court skills course", "development"))
+    _propose(demo, sam, sid, {"title": "Court skills course", "function": "development"})
     assert records.agenda(demo, helen, sid).new_proposals == 1

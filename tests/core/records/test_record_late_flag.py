@@ -5,29 +5,22 @@ from datetime import date, datetime, time, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from record_fixtures import actor, opened
+from record_fixtures import actor, held_with_sharing, opened, opened_once
 
 from core import clock, records, home
 from core import workdays
 
 
 def _set(db, sid, held: date, days: int, shared: date | None):
-    db.execute("UPDATE sessions SET status = 'held', held_on = ? WHERE id = ?",
-               [held.isoformat(), sid])
-    db.execute("UPDATE contracts SET share_within_days = ? WHERE id = "
-               "(SELECT contract_id FROM sessions WHERE id = ?)", [days, sid])
-    stamp = clock.stamp(datetime.combine(shared, time(16), tzinfo=clock.LONDON)) \
-        if shared else None
-    db.execute("UPDATE records SET first_shared_at = ?, status = ? WHERE session_id = ?",
-               [stamp, "shared" if shared else "draft", sid])
+    """Shared at four in the afternoon, London time, on the day `shared`."""
+    at = datetime.combine(shared, time(16), tzinfo=clock.LONDON) if shared else None
+    held_with_sharing(db, sid, held, days, at)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(back=st.integers(0, 60), days=st.integers(1, 20), shared_after=st.none() | st.integers(0, 40))
 def test_late_means_more_working_days_than_the_contract_allows(demo, back, days, shared_after):
-    if not hasattr(demo, "_late_sid"):
-        demo._late_sid = opened(demo)[0]
-    sid = demo._late_sid
+    sid = opened_once(demo)
     today = clock.today()
     held = today - timedelta(days=back)
     shared = None

@@ -6,7 +6,7 @@ from datetime import timedelta, timezone
 
 import icalendar
 import pytest
-from supervision_setup import new_arrangement, signed, who, working_day
+from supervision_setup import signed_arrangement, who, working_day
 
 from core import clock, sessions
 from core import workdays
@@ -39,8 +39,7 @@ def invites(messages, address=None) -> list[tuple[str, icalendar.Event, str]]:
 
 
 def _planned(demo, days_ahead=9):
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     day, at = working_day(days_ahead, hour=14)
     return sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=day, at=at, minutes=75, venue="Room 4, Civic Centre", count=1)[0]
 
@@ -111,8 +110,7 @@ def test_a_session_cancelled_before_any_invite_sends_nothing(demo, relay):
 
 
 def test_the_prepare_reminder_carries_the_invite(demo, relay):
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     day = workdays.add_working_days(clock.today(), 2)
     day, at = workdays.on_or_after(day), working_day()[1]
     session_id = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=day, at=at, minutes=60, venue="Teams", count=1)[0]

@@ -2,10 +2,10 @@
 person, each once, once only when two runs race, and a relay that refuses or is
 down leaves a failure that a later run tries again."""
 
-import threading
 from datetime import timedelta
 
 import pytest
+from concurrency_fixtures import run_together
 
 import db as storage
 from core import clock
@@ -77,22 +77,14 @@ def test_something_new_is_sent_on_the_next_run(demo, relay):
 def test_two_runs_at_once_send_each_reminder_once(demo, relay):
     path = demo.conn.execute("PRAGMA database_list").fetchone()[2]
     wanted = len(due.everything(demo))
-    reports, errors = [], []
+    reports = []
 
     def one_run():
-        try:
-            db = storage.connect(path)  # a connection of its own, as another machine has
-            reports.append(outbox.run(db, relay.relay()))
-            db.conn.close()
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
+        db = storage.connect(path)  # a connection of its own, as another machine has
+        reports.append(outbox.run(db, relay.relay()))
+        db.conn.close()
 
-    runs = [threading.Thread(target=one_run) for _ in range(2)]
-    for t in runs:
-        t.start()
-    for t in runs:
-        t.join(120)
-    assert errors == []
+    assert run_together([one_run] * 2, wait=120) == []
     assert sum(r.sent for r in reports) == wanted
     assert len(relay.inbox.messages) == wanted
     assert {r["status"] for r in _sends(demo).values()} == {"sent"}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
-from supervision_setup import new_arrangement, signed, who
+from supervision_setup import signed_arrangement, who
 
 from core import clock, sessions
 from core.admin import settings
@@ -77,8 +77,7 @@ def test_prepare_is_due_from_the_set_working_days_before(demo, setting):
     """Not before the reminder day; from it until the session, while not submitted."""
     settings.update(demo, who(demo, "admin"), {"reminder_prepare_days": setting})
     session_day = workdays.on_or_after(clock.today() + timedelta(days=20))
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     session_id = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=session_day, at=time(10), minutes=60, venue="Teams", count=1)[0]
     first = reminder_day(session_day, setting)
     for day in (first - timedelta(days=1), first, session_day):

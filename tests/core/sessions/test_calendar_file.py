@@ -4,7 +4,7 @@ from datetime import timedelta, timezone
 
 import icalendar
 import pytest
-from supervision_setup import arrangement_of, new_arrangement, signed, who, working_day
+from supervision_setup import arrangement_of, signed_arrangement, who, working_day
 
 from core import sessions
 from core.sessions import calendar
@@ -16,8 +16,7 @@ def events(data: bytes) -> list:
 
 
 def test_each_planned_session_is_an_event_in_utc(demo):
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     day, at = working_day(8, hour=14)
     ids = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=day, at=at,
                                minutes=75, venue="Room 4; 2nd floor, <Civic> Centre", count=3)

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 import pytest
-from supervision_setup import new_arrangement, signed, who, working_day
+from supervision_setup import signed_arrangement, who, working_day
 
 from core import clock, sessions
 from core.sessions import regularity
@@ -13,8 +13,7 @@ from core.errors import PermissionDenied, ValidationError
 
 @pytest.fixture
 def planned(demo):
-    arrangement_id = new_arrangement(demo)
-    signed(demo, arrangement_id)
+    arrangement_id = signed_arrangement(demo)
     day, at = working_day(10)
     session_id = sessions.plan_series(demo, who(demo, "aisha.begum"), arrangement_id, first=day, at=at, minutes=60, venue="Room 3", count=1)[0]
     return arrangement_id, session_id
