@@ -56,8 +56,9 @@ else:
     shown = balance(t for t, _ in view.sessions)
     summary = (f"Your last {len(rows)} recorded sessions, from {rows[0][0]} to {rows[-1][0]}: "
                f"{charts.mix(shown)} in all, {charts.counted_in(shown)}.")
-    charts.show("stacked", charts.shares_frame(rows), x_title="Session", summary=summary,
-                figures=charts.shares_table(rows, "Session"),
+    frame, figures = charts.kept("balance_sessions", scope, lambda: charts.shares_frames(
+        rows, "Session"))
+    charts.show("stacked", frame, x_title="Session", summary=summary, figures=figures,
                 name="balance-per-session", key="sessions")
 
     st.header("Share per quarter", anchor=False)
@@ -65,8 +66,9 @@ else:
         rows = [(quarter_label(q), b) for q, b in view.quarters]
         summary = (f"{len(rows)} quarters with recorded sessions, from {rows[0][0]} to "
                    f"{rows[-1][0]}. In the latest: {charts.mix(rows[-1][1])}.")
-        charts.show("stacked", charts.shares_frame(rows), x_title="Quarter", summary=summary,
-                    figures=charts.shares_table(rows, "Quarter"),
+        frame, figures = charts.kept("balance_quarters", scope, lambda: charts.shares_frames(
+            rows, "Quarter"))
+        charts.show("stacked", frame, x_title="Quarter", summary=summary, figures=figures,
                     name="balance-per-quarter", key="quarters")
     else:
         charts.empty("No sessions were recorded in the last two years.")
@@ -77,8 +79,9 @@ else:
     latest = rows[-1][1]
     summary = (f"Over the {latest.sessions} sessions up to {rows[-1][0]}: {charts.mix(latest)}. "
                f"The dashed line marks the {rule.share:.0%} threshold.")
-    charts.show("rolling", charts.shares_frame(rows), threshold=rule.share, summary=summary,
-                figures=charts.shares_table(rows, "Window ending at"),
+    frame, figures = charts.kept("balance_rolling", scope, lambda: charts.shares_frames(
+        rows, "Window ending at"))
+    charts.show("rolling", frame, threshold=rule.share, summary=summary, figures=figures,
                 name="rolling-balance", key="rolling")
 
 st.header("My wellbeing over time", anchor=False)
@@ -86,13 +89,15 @@ st.write("Only you see these scores, unless you chose to share one with your sup
          "on a reflection. Your team lead never sees them.")
 points = insights.wellbeing(db, actor, actor.id)
 if points:
-    frame = pd.DataFrame.from_records([
-        {"Date": p.on.isoformat(), "Session date": clock.day(p.on), "Score": p.score,
-         "Shared with your supervisor": "Yes" if p.shared else "No"} for p in points])
+    frame, figures = charts.kept("wellbeing", tuple(points), lambda: charts.with_figures(
+        pd.DataFrame.from_records([
+            {"Date": p.on.isoformat(), "Session date": clock.day(p.on), "Score": p.score,
+             "Shared with your supervisor": "Yes" if p.shared else "No"} for p in points]),
+        drop=["Date"]))
     summary = (f"{len(points)} wellbeing checks from {clock.day(points[0].on)} to "
                f"{clock.day(points[-1].on)}; the latest is {points[-1].score} out of 10. "
                f"You shared {sum(p.shared for p in points)} of them with your supervisor.")
-    charts.show("wellbeing", frame, summary=summary, figures=frame.drop(columns="Date"),
+    charts.show("wellbeing", frame, summary=summary, figures=figures,
                 name="my-wellbeing", key="wellbeing")
 else:
     charts.empty("You have not recorded a wellbeing check yet. It is an optional part of "

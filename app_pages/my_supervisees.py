@@ -34,28 +34,36 @@ name = scope.label
 
 st.header("Neglect alerts", anchor=False)
 charts.alerts_table(
-    [{"Supervisee": name(s.arrangement_id), "Function": FUNCTIONS[a.function],
-      "Alert": a.describe(rule), "Latest session": clock.day(a.last)}
-     for s, a in insights.alert_list(view, scope)],
+    charts.kept("supervisor_alerts", scope, lambda: pd.DataFrame.from_records(
+        [{"Supervisee": name(s.arrangement_id), "Function": FUNCTIONS[a.function],
+          "Alert": a.describe(rule), "Latest session": clock.day(a.last)}
+         for s, a in insights.alert_list(view, scope)])),
     name="neglect-alerts", key="alerts",
     none=f"No neglect alerts: no function is under {rule.share:.0%} of anyone's last "
          f"{rule.window} sessions, or missing from their last {rule.absent}.")
 
 st.header("Summary", anchor=False)
-summary_rows = []
-for s in scope.subjects:
-    latest = view.latest[s.arrangement_id]
-    alerts = view.alerts[s.arrangement_id]
-    summary_rows.append({
-        "Supervisee": s.supervisee, "Supervision": s.kind_label,
-        f"Sessions recorded (last {insights.SUPERVISOR_MONTHS} months)":
-            view.held[s.arrangement_id],
-        "Last recorded session": clock.day(view.last_held[s.arrangement_id]),
-        **{f"{FUNCTIONS[f]}, last {rule.window} sessions (%)":
-           charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
-        "Neglect alert": ", ".join(FUNCTIONS[a.function] for a in alerts) or "None",
-    })
-charts.table(pd.DataFrame.from_records(summary_rows), name="supervisees-summary", key="summary")
+
+
+def summary_frame() -> pd.DataFrame:
+    rows = []
+    for s in scope.subjects:
+        latest = view.latest[s.arrangement_id]
+        alerts = view.alerts[s.arrangement_id]
+        rows.append({
+            "Supervisee": s.supervisee, "Supervision": s.kind_label,
+            f"Sessions recorded (last {insights.SUPERVISOR_MONTHS} months)":
+                view.held[s.arrangement_id],
+            "Last recorded session": clock.day(view.last_held[s.arrangement_id]),
+            **{f"{FUNCTIONS[f]}, last {rule.window} sessions (%)":
+               charts.pct(latest.shares[f]) if latest else None for f in FUNCTIONS},
+            "Neglect alert": ", ".join(FUNCTIONS[a.function] for a in alerts) or "None",
+        })
+    return pd.DataFrame.from_records(rows)
+
+
+charts.table(charts.kept("supervisor_summary", scope, summary_frame),
+             name="supervisees-summary", key="summary")
 
 st.header("Regularity, records and actions", anchor=False)
 st.markdown("Regularity is the share of sessions due in the last 12 months that were held "
@@ -63,29 +71,36 @@ st.markdown("Regularity is the share of sessions due in the last 12 months that 
            "past their due date while still open.")
 group_time.rule_note(db)
 extras = charts.cached("supervisor_extras", scope)
-charts.table(pd.DataFrame.from_records(
+charts.table(charts.kept("supervisor_extras", scope, lambda: pd.DataFrame.from_records(
     [{"Supervisee": name(s.arrangement_id), **extras.get(s.arrangement_id, {})}
-     for s in scope.subjects]), name="supervisees-compliance", key="compliance")
+     for s in scope.subjects])), name="supervisees-compliance", key="compliance")
 
 st.header(f"Balance over the last {insights.SUPERVISOR_MONTHS} months", anchor=False)
 months = [month_label(m) for m in view.months]
 with_data = [s for s in scope.subjects if view.monthly[s.arrangement_id]]
 without = [name(s.arrangement_id) for s in scope.subjects
            if not view.monthly[s.arrangement_id]]
-if with_data:
+
+
+def multiples_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
     frames, figures = [], []
     for s in with_data:
         rows = [(month_label(m), b) for m, b in view.monthly[s.arrangement_id].items()]
         frames.append(charts.shares_frame(rows).assign(Supervisee=name(s.arrangement_id)))
         figures.append(charts.shares_table(rows, "Month").assign(
             Supervisee=name(s.arrangement_id)))
-    figures_frame = pd.concat(figures)[["Supervisee"] + list(figures[0].columns[:-1])]
+    return (pd.concat(frames),
+            pd.concat(figures)[["Supervisee"] + list(figures[0].columns[:-1])])
+
+
+if with_data:
+    frame, figures_frame = charts.kept("supervisor_multiples", scope, multiples_frames)
     watch = [name(s.arrangement_id) for s in with_data if view.alerts[s.arrangement_id]]
     summary = (f"Month by month, the share of each function for {len(with_data)} supervisees, "
                f"from {months[0]} to {months[-1]}. "
                + (f"Neglect alerts now: {', '.join(watch)}." if watch else
                   "No neglect alerts now."))
-    charts.show("multiples", pd.concat(frames), months=months, summary=summary,
+    charts.show("multiples", frame, months=months, summary=summary,
                 figures=figures_frame, name="supervisees-balance", key="multiples")
     st.markdown("P performance management (bottom), D professional development (middle), "
                "S personal support (top). Empty months had no recorded session.")

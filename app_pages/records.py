@@ -14,6 +14,7 @@ from ui.records import action_forms
 from ui.kit import arrangement_picker
 from ui.kit import context
 from ui.records import exports
+from ui.records import late_list
 from ui.quality import feedback
 from ui.kit import forms
 from ui.access import history_consent
@@ -62,46 +63,66 @@ def label(row: dict) -> str:
     return f"{row['when']} with {other}: {row['status_label']}{late}"
 
 
+def year_words(year: str, count: int) -> str:
+    return f"{year} ({count} record{'' if count == 1 else 's'})" if count else \
+        f"{year} (no records)"
+
+
 if actor.has(Role.SUPERVISEE):
     history_consent.render(db, actor)  # only for someone whose supervisor changed
 
 # The supervisee (and a later supervisor they let read it) sees a record once it is
-# shared; its supervisor from the first draft.
-mine_all = records.my_records(db, actor)
-mine = [r for r in mine_all if r["status"] is not None
-        and (r["side"] == "supervisor" or r["status"] != "draft")]
+# shared; its supervisor from the first draft. Ten years of records are listed a
+# year at a time: every year from the first record on is offered, with its count.
+counts = records.my_record_years(db, actor)
 if actor.has(Role.SUPERVISEE, Role.SUPERVISOR):
     st.header("Your records", anchor=False)
-    if not mine:
+    if not counts:
         st.markdown("No records yet. A record is written when a session is run, and you see "
                     "it here once it is shared.")
     else:
-        by_id = {r["session_id"]: r for r in mine}
-        asked = params.id_param("session")
-        waiting = [r["session_id"] for r in mine
-                   if (r["side"] == "supervisee" and r["status"] == "shared")
-                   or (r["side"] == "supervisor" and r["status"] == "disputed")]
+        years = [str(y) for y in range(max(int(max(counts)), clock.today().year),
+                                       int(min(counts)) - 1, -1)]
+        waiting = records.waiting_for_me(db, actor)
         # The address opens a record when it is new (a link followed, a first load);
-        # after that the choice leads and the address follows it. The key is seeded on
-        # every run: a selectbox drawn afresh in the browser otherwise shows its first
-        # option while the script holds another.
-        current = st.session_state.get("records_open")
-        if asked in by_id and (asked != st.session_state.get("records_asked")
-                               or current not in by_id):
-            current = asked
-        elif current not in by_id:
-            current = waiting[0] if waiting else next(iter(by_id))
-        st.session_state["records_open"] = current
-        chosen = st.selectbox("Open a record", list(by_id), key="records_open",
-                              format_func=lambda i: label(by_id[i]), on_change=follow_choice)
-        st.session_state["records_asked"] = chosen
-        st.query_params["session"] = str(chosen)
-        open_record(chosen)
+        # after that the choice leads and the address follows it. The keys are seeded
+        # on every run: a selectbox drawn afresh in the browser otherwise shows its
+        # first option while the script holds another.
+        asked = params.id_param("session")
+        asked_year = (records.my_record_year(db, actor, asked)
+                      if asked is not None and asked != st.session_state.get("records_asked")
+                      else None)
+        year = st.session_state.get("records_year")
+        if asked_year:
+            year = asked_year
+        elif year not in years:
+            year = records.listed_year(waiting[0]) if waiting else next(iter(counts))
+        st.session_state["records_year"] = year
+        year = st.selectbox("Year", years, key="records_year",
+                            format_func=lambda y: year_words(y, counts.get(y, 0)))
+        mine = records.my_records(db, actor, year=year)
+        if not mine:
+            st.markdown(f"You have no records from {year}. Choose another year: the list "
+                        "gives the number of records in each.")
+        else:
+            by_id = {r["session_id"]: r for r in mine}
+            current = st.session_state.get("records_open")
+            if asked_year == year and asked in by_id:
+                current = asked
+            elif current not in by_id:
+                current = next((w["session_id"] for w in waiting if w["session_id"] in by_id),
+                               next(iter(by_id)))
+            st.session_state["records_open"] = current
+            chosen = st.selectbox("Open a record", list(by_id), key="records_open",
+                                  format_func=lambda i: label(by_id[i]),
+                                  on_change=follow_choice)
+            st.session_state["records_asked"] = chosen
+            st.query_params["session"] = str(chosen)
+            open_record(chosen)
 
-if mine_all:
-    own = [a for arr_id in dict.fromkeys(r["arrangement_id"] for r in mine_all
-                                         if r["side"] in ("supervisee", "supervisor"))
-           for a in actions.open_for_arrangement(db, actor, arr_id) if a["mine"]]
+own = [a for arr_id in records.own_arrangement_ids(db, actor)
+       for a in actions.open_for_arrangement(db, actor, arr_id) if a["mine"]]
+if counts or own:
     st.header("Your open actions", anchor=False)
     if not own:
         st.markdown("You have no open actions.")
@@ -112,12 +133,7 @@ if mine_all:
 
 if actor.has(Role.TEAM_LEAD):
     st.header("Your teams' records", anchor=False)
-    late = records.late_records(db, actor)
-    if late:
-        st.warning(f"{len(late)} record(s) in your teams were not shared in time.",
-                   icon=":material/schedule:")
-        st.dataframe(record_view.summary_rows(late, names=True), hide_index=True,
-                     width="stretch")
+    late_list.section(db, actor)
     team = [a for a in arrangement_access.visible(db, actor)
             if Relation.TEAM_LEAD in arrangement_access.relations(db, actor, a)]
     arr = arrangement_picker.choose(db, actor, key="records_team_arrangement", rows=team,

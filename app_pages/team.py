@@ -42,27 +42,27 @@ months = [month_label(m) for m in view.months]
 
 st.header("Neglect alerts", anchor=False)
 charts.alerts_table(
-    [{"Supervisee": scope.label(s.arrangement_id), "Supervisor": s.supervisor,
-      "Function": FUNCTIONS[a.function], "Alert": a.describe(rule),
-      "Latest session": clock.day(a.last)}
-     for s, a in insights.alert_list(view, scope)],
+    charts.kept("team_alerts", scope, lambda: pd.DataFrame.from_records(
+        [{"Supervisee": scope.label(s.arrangement_id), "Supervisor": s.supervisor,
+          "Function": FUNCTIONS[a.function], "Alert": a.describe(rule),
+          "Latest session": clock.day(a.last)}
+         for s, a in insights.alert_list(view, scope)])),
     name="team-neglect-alerts", key="alerts",
     none=f"No neglect alerts in {teams[team_id]}: no function is under {rule.share:.0%} of "
          f"anyone's last {rule.window} sessions, or missing from their last {rule.absent}.")
 
 st.header("Balance by month", anchor=False)
 if view.has_data():
-    cells = insights.grid(view, scope)
-    frame = charts.grid_frame(cells, scope)
+    frame, figures = charts.kept("team_grid", scope, lambda: charts.grid_frames(
+        insights.grid(view, scope), scope))
     neglected = frame[frame["State"].str.endswith("neglected")]
     summary = (f"{len(scope.subjects)} supervisees of {teams[team_id]}, {months[0]} to "
                f"{months[-1]}: {int((frame['State'] != 'No session').sum())} supervisee-months "
                f"with a recorded session, {len(neglected)} of them with a function neglected"
                + (f" ({', '.join(sorted(set(neglected['Supervisee'])))})." if len(neglected)
                   else "."))
-    charts.show("grid", frame, months=months, summary=summary,
-                figures=frame.drop(columns=["Mark", "Ink"]), name="team-balance-by-month",
-                key="grid")
+    charts.show("grid", frame, months=months, summary=summary, figures=figures,
+                name="team-balance-by-month", key="grid")
     st.markdown("Each cell is one month. 'ok': balanced; a letter names the neglected "
                "function (P performance management, D professional development, "
                "S personal support); '–': no recorded session that month.")
@@ -74,9 +74,9 @@ else:
 feedback.team_section(db, actor, team_id, teams[team_id], months_back, period)
 
 figures = charts.cached("team_compliance", scope)
-compliance.regularity_section(figures, teams[team_id], period)
+compliance.regularity_section(figures, scope, teams[team_id], period)
 group_time.rule_note(db)
-compliance.timeliness_section(figures, teams[team_id], period)
+compliance.timeliness_section(figures, scope, teams[team_id], period)
 compliance.actions_section(figures, scope, teams[team_id])
 compliance.by_supervisee_section(figures, scope)
 group_time.team_section(db, actor, {s.supervisee_id: s.supervisee for s in scope.subjects},
@@ -90,7 +90,8 @@ chosen = st.selectbox("Supervisee", list(subjects), key="team_timeline",
 timeline_scope = insights.timeline_scope(db, actor, chosen, since=scope.since)
 rows = charts.cached("timeline", timeline_scope)
 if rows:
-    chart_frame, table_frame = charts.timeline_frames(rows)
+    chart_frame, table_frame = charts.kept("timeline", timeline_scope,
+                                           lambda: charts.timeline_frames(rows))
     statuses = pd.Series([r.status for r in rows]).value_counts()
     summary = (f"{scope.label(chosen)}: {len(rows)} sessions from "
                f"{table_frame['Date'].iloc[0]} to {table_frame['Date'].iloc[-1]} ("

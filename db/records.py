@@ -213,19 +213,69 @@ _MAYBE_LATE = (" AND s.status = 'held' AND (r.first_shared_at IS NULL OR "
                "date(s.held_on, '+' || c.share_within_days || ' days'))")
 
 
+# The day a record is listed under (and its year): the day held, or else planned.
+_DAY = "COALESCE(s.held_on, substr(s.scheduled_at, 1, 10))"
+# A record someone reads: the supervisor from the first draft, everyone else
+# once it is shared.
+_READ_BY = " AND r.id IS NOT NULL AND (r.status <> 'draft' OR a.supervisor_id = :reader)"
+_WAITING_FOR = (" AND ((a.supervisee_id = :reader AND r.status = 'shared')"
+                " OR (a.supervisor_id = :reader AND r.status = 'disputed'))")
+
+
+def _ids(arrangement_ids) -> str:
+    return json.dumps(sorted({int(i) for i in arrangement_ids}))
+
+
 def summaries(db: Database, arrangement_ids: list[int], *,
-              unagreed: bool = False, maybe_late: bool = False) -> list[dict]:
+              unagreed: bool = False, maybe_late: bool = False, reader: int | None = None,
+              year: str | None = None, waiting: bool = False,
+              session_ids: list[int] | None = None) -> list[dict]:
     """Held sessions and sessions with a record, of these arrangements, newest first;
     with `unagreed`, only those whose record is not agreed yet (home tasks); with
-    `maybe_late`, only those that may have been shared late (the rest surely were not)."""
+    `maybe_late`, only those that may have been shared late (the rest surely were not);
+    with `reader`, only the records that person reads (see record_years), and of those
+    with `year` the records of that year ("2024"), with `waiting` those waiting for
+    the reader (shared, for the supervisee; disputed, for the supervisor); with
+    `session_ids`, only those sessions."""
     extra = " AND (r.id IS NULL OR r.status <> 'agreed')" if unagreed else ""
+    if session_ids is not None:
+        extra += " AND s.id IN (SELECT value FROM json_each(:sessions))"
     extra += _MAYBE_LATE if maybe_late else ""
+    if reader is not None:
+        extra += _READ_BY + (_WAITING_FOR if waiting else "")
+        extra += f" AND substr({_DAY}, 1, 4) = :year" if year else ""
     return _decoded(db.query(
-        _SUMMARY + f""" WHERE s.arrangement_id IN (SELECT value FROM json_each(?))
+        _SUMMARY + f""" WHERE s.arrangement_id IN (SELECT value FROM json_each(:ids))
                        AND (s.status = 'held' OR r.id IS NOT NULL){extra}
-                       ORDER BY COALESCE(s.held_on, substr(s.scheduled_at, 1, 10)) DESC,
-                                s.id DESC""",
-        [json.dumps(sorted({int(i) for i in arrangement_ids}))]))
+                       ORDER BY {_DAY} DESC, s.id DESC""",
+        {"ids": _ids(arrangement_ids), "reader": reader, "year": year,
+         "sessions": json.dumps(session_ids or [])}))
+
+
+def record_years(db: Database, arrangement_ids: list[int], reader: int) -> dict[str, int]:
+    """{year: records}, newest first, of the records of these arrangements that the
+    reader reads: every record of an arrangement they supervise, and the shared
+    ones of the rest. Counted in SQL, without judging or summing any record."""
+    return dict(db.execute(
+        f"""SELECT substr({_DAY}, 1, 4) AS year, count(*) FROM sessions s
+            JOIN arrangements a ON a.id = s.arrangement_id
+            JOIN records r ON r.session_id = s.id
+            WHERE s.arrangement_id IN (SELECT value FROM json_each(:ids)){_READ_BY}
+            GROUP BY year ORDER BY year DESC""",
+        {"ids": _ids(arrangement_ids), "reader": reader}).fetchall())
+
+
+def record_year(db: Database, session_id: int, arrangement_ids: list[int],
+                reader: int) -> str | None:
+    """The year a record the reader reads is listed under; None if it is not one."""
+    row = db.execute(
+        f"""SELECT substr({_DAY}, 1, 4) FROM sessions s
+            JOIN arrangements a ON a.id = s.arrangement_id
+            JOIN records r ON r.session_id = s.id
+            WHERE s.id = :session AND s.arrangement_id IN (SELECT value FROM json_each(:ids))
+            {_READ_BY}""",
+        {"session": session_id, "ids": _ids(arrangement_ids), "reader": reader}).fetchone()
+    return row[0] if row else None
 
 
 def runnable(db: Database, supervisor_id: int, since: str) -> list[dict]:

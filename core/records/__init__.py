@@ -8,7 +8,7 @@ from core.records.common import STATUSES, SOURCES, ITEM_FIELDS, CASE_FIELDS, MIN
 from core.records.running import AgendaView, action_view, build_agenda, open_session, add_new_proposals, runnable_sessions, item_view, agenda  # noqa: F401, E501
 from core.records.items import add_item, remove_item, move_item, save_item, flag_safeguarding, unflag_safeguarding, add_action  # noqa: F401, E501
 from core.records.signing import mark_held, share, sign, dispute, add_addendum  # noqa: F401, E501
-from core.records.history import summary, records_for, unagreed, my_records, late_records  # noqa: F401, E501
+from core.records.history import summary, records_for, unagreed, my_records, my_record_years, my_record_year, own_arrangement_ids, listed_year, waiting_for_me, late_records, LateScope, late_scope, late_session_ids, late_records_by_id  # noqa: F401, E501
 from core.records.case_notes import case_note, case_note_filename, download_case_note  # noqa: F401, E501
 from core.records.audit_reads import file_audit, notices_for  # noqa: F401, E501
 from core.records.actions import CLOSED, OUTCOME_MAX, open_for_arrangement, close_action  # noqa: F401, E501

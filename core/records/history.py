@@ -1,8 +1,10 @@
 """A person's records over time, with the late flag: not first shared within the
 contract's working days after the held date (core/insights/timeliness.py)."""
 
+from dataclasses import dataclass
 from datetime import date
 
+from db import aggregates
 from db import arrangements as arrangement_table
 from db import records as table
 
@@ -78,25 +80,99 @@ def _readable_arrangements(db, actor: Actor) -> dict[int, tuple[dict, str]]:
     return found
 
 
-def my_records(db, actor: Actor) -> list[dict]:
+def my_records(db, actor: Actor, *, year: str | None = None) -> list[dict]:
     """Every record the actor may read as supervisee, supervisor (also of ended
     arrangements) or permitted later supervisor, newest first: the records_for rows
-    plus arrangement_id, supervisee_name, supervisor_name, kind, side."""
+    plus arrangement_id, supervisee_name, supervisor_name, kind, side. With `year`
+    ("2024"), only the records of that year the actor reads: their own drafts as
+    supervisor, and shared ones (see my_record_years)."""
     found = _readable_arrangements(db, actor)
     today = clock.today()
-    rows = [dict(summary(r, today), side=found[r["arrangement_id"]][1])
-            for r in table.summaries(db, list(found))]
-    return rows
+    reading = {"reader": actor.id, "year": year} if year else {}
+    return [dict(summary(r, today), side=found[r["arrangement_id"]][1])
+            for r in table.summaries(db, list(found), **reading)]
+
+
+def my_record_years(db, actor: Actor) -> dict[str, int]:
+    """{year: records the actor reads}, newest first: their records as supervisor
+    (drafts too) and the shared records they read as supervisee or later supervisor.
+    Ten years of records are counted, not listed: a page lists one year at a time."""
+    return table.record_years(db, list(_readable_arrangements(db, actor)), actor.id)
+
+
+def my_record_year(db, actor: Actor, session_id: int) -> str | None:
+    """The year a record the actor reads is listed under, or None if they read no
+    such record (another person's, a draft not theirs, no record at all)."""
+    return table.record_year(db, int(session_id), list(_readable_arrangements(db, actor)),
+                             actor.id)
+
+
+def own_arrangement_ids(db, actor: Actor) -> list[int]:
+    """The arrangements the actor is one of the two people of (ended ones too)."""
+    return [i for i, (_a, side) in _readable_arrangements(db, actor).items()
+            if side in ("supervisee", "supervisor")]
+
+
+def listed_year(row: dict) -> str:
+    """The year a my_records row is listed under: of the day held, or else planned."""
+    return (row["held_on"] or row["scheduled_at"][:10])[:4]
+
+
+def waiting_for_me(db, actor: Actor) -> list[dict]:
+    """The records waiting for the actor, in every year, newest first, as my_records
+    rows: shared ones to sign as supervisee, disputed ones to answer as supervisor."""
+    found = _readable_arrangements(db, actor)
+    today = clock.today()
+    return [dict(summary(r, today), side=found[r["arrangement_id"]][1])
+            for r in table.summaries(db, list(found), reader=actor.id, waiting=True)]
+
+
+def _late_arrangement_ids(db, actor: Actor) -> list[int]:
+    ids = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)}
+    ids |= {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
+    return sorted(ids)
+
+
+def _judged_late(db, arrangement_ids, today: date) -> list[dict]:
+    rows = [s for s in (summary(r, today)
+                        for r in table.summaries(db, arrangement_ids, maybe_late=True))
+            if s["late"]]
+    return sorted(rows, key=lambda s: (s["first_shared_at"] is not None, s["held_on"]))
 
 
 def late_records(db, actor: Actor) -> list[dict]:
     """Records not shared in time in the arrangements the actor supervises or whose
     supervisee is in a team they lead: records_for rows (with late True) plus
     arrangement_id, supervisee_name, supervisor_name. Still-unshared ones first."""
-    ids = {a["id"] for a in arrangement_table.as_supervisor(db, actor.id)}
-    ids |= {a["id"] for a in arrangement_table.in_teams(db, sorted(actor.led_team_ids))}
-    today = clock.today()
-    rows = [s for s in (summary(r, today)
-                        for r in table.summaries(db, sorted(ids), maybe_late=True))
-            if s["late"]]
-    return sorted(rows, key=lambda s: (s["first_shared_at"] is not None, s["held_on"]))
+    return _judged_late(db, _late_arrangement_ids(db, actor), clock.today())
+
+
+@dataclass(frozen=True)
+class LateScope:
+    """The arrangements whose late records the actor sees (late_records), today, and
+    the fingerprint of their sessions, records and contracts: all a late judgement
+    depends on, so it can be kept until one of them changes."""
+    actor_id: int
+    arrangement_ids: tuple
+    today: date
+    version: tuple
+
+
+def late_scope(db, actor: Actor) -> LateScope:
+    ids = _late_arrangement_ids(db, actor)
+    return LateScope(actor.id, tuple(ids), clock.today(), aggregates.versions(db, ids))
+
+
+def late_session_ids(db, scope: LateScope) -> list[int]:
+    """The late_records of a scope, as session ids in their order."""
+    return [r["session_id"] for r in _judged_late(db, scope.arrangement_ids, scope.today)]
+
+
+def late_records_by_id(db, scope: LateScope, session_ids) -> list[dict]:
+    """Some of a scope's late records (one page of them), read afresh, in the order
+    given: late_records rows. Sessions outside the scope's arrangements are left out."""
+    wanted = [int(i) for i in session_ids]
+    found = {s["session_id"]: s for s in (
+        summary(r, scope.today)
+        for r in table.summaries(db, scope.arrangement_ids, session_ids=wanted))}
+    return [found[i] for i in wanted if i in found]

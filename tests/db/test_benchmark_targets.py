@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from bench import benchmark  # noqa: E402
 from bench.benchmark import large_people, measure_pairs, report, verdicts  # noqa: E402
 from bench.seed_large import seed  # noqa: E402
 
@@ -44,3 +45,10 @@ def test_each_page_is_timed_on_both_databases_in_turn(tmp_path, monkeypatch):
                           only="Home")
     assert set(pairs) == {("Home", person) for person in kinds}
     assert all(demo > 0 and large > 0 for demo, large in pairs.values())
+
+
+def test_the_script_thread_cpu_can_be_timed_instead_of_the_wall_clock(monkeypatch):
+    """--cpu: each run's figure is the CPU time of the thread that ran the script."""
+    monkeypatch.setitem(benchmark.MEASURE, "cpu", True)
+    assert 0 < benchmark.floor(runs=2) < 1000
+    assert "Median CPU time of the script thread" in report([], 1.0, 2, 10, 10)

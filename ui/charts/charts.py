@@ -14,15 +14,22 @@
   chart spec or frame already computed (never the database).
 - **Caching:** `cached()` keeps a view's small aggregates with st.cache_data,
   keyed on the Scope, whose fingerprint changes on every write behind it.
+  What Streamlit sends for a chart or a table (its data as Arrow) is kept too,
+  keyed on the figures written out whole: turning a chart's rows into Arrow on
+  every run was most of a chart page's script time.
 """
 
+import hashlib
 import json
+import weakref
 from datetime import timedelta
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 import vl_convert
+from streamlit import dataframe_util
 
 from core import clock, insights
 from core.insights import compliance
@@ -59,7 +66,9 @@ _VIEWS = {
 
 # Cached reads -------------------------------------------------------------
 
-@st.cache_data(ttl=timedelta(hours=1), max_entries=500, show_spinner=False)
+# Shared between runs, not a pickled copy per run (unpickling three views was a
+# tenth of the Team page's run): nothing changes a view once made.
+@st.cache_resource(ttl=timedelta(hours=1), max_entries=500, show_spinner=False)
 def _view(name: str, key: str, _scope: insights.Scope):
     return _VIEWS[name](context.database(), _scope)
 
@@ -71,6 +80,30 @@ def cached(name: str, scope: insights.Scope):
     repr (frozen dataclasses of plain values, every field shown): Streamlit's own
     hashing of the Scope took longer than a whole page run on a large team."""
     return _view(name, repr(scope), scope)
+
+
+# Fingerprints of the frames kept(), while each lives: {id: fingerprint}.
+_KEPT_FRAMES: dict[int, str] = {}
+
+
+@st.cache_resource(ttl=timedelta(hours=1), max_entries=500, show_spinner=False)
+def _kept(name: str, key: str, _build):
+    made = _build()
+    for frame in made if isinstance(made, tuple) else (made,):
+        if isinstance(frame, pd.DataFrame):
+            _KEPT_FRAMES[id(frame)] = _written(frame)
+            weakref.finalize(frame, _KEPT_FRAMES.pop, id(frame), None)
+    return made
+
+
+def kept(name: str, key, build):
+    """What `build()` makes (a frame, or a tuple with frames) from the numbers of a
+    Scope, built once per `key`: the Scope, or a tuple of it and the plain values
+    the frames hold beyond it (its repr is the key, data fingerprint included).
+    Building a page's frames and writing them out for their fingerprint took a
+    third of a chart page's run. The frames are shared between runs: never change
+    one in place."""
+    return _kept(name, repr(key), build)
 
 
 # Frames -------------------------------------------------------------------
@@ -100,6 +133,17 @@ def shares_frame(rows: list[tuple[str, Balance]]) -> pd.DataFrame:
             })
             below += share
     return pd.DataFrame.from_records(records)
+
+
+def shares_frames(rows: list[tuple[str, Balance]], first: str) -> tuple[pd.DataFrame,
+                                                                         pd.DataFrame]:
+    """(a balance chart's frame, its figures)."""
+    return shares_frame(rows), shares_table(rows, first)
+
+
+def with_figures(frame: pd.DataFrame, *, drop: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(a chart's frame, its figures: the frame without the columns only the chart uses)."""
+    return frame, frame.drop(columns=drop)
 
 
 def shares_table(rows: list[tuple[str, Balance]], first: str) -> pd.DataFrame:
@@ -306,20 +350,46 @@ _BUILDERS = {"stacked": stacked, "multiples": small_multiples, "rolling": rollin
              "monthly_share": monthly_share_chart, "feedback_trend": trend_chart}
 
 
-@st.cache_data(ttl=timedelta(hours=1), max_entries=200, show_spinner=False)
-def _spec(kind: str, figures: str, summary: str, options: tuple, _frame: pd.DataFrame) -> dict:
-    return _BUILDERS[kind](_frame, summary=summary, **dict(options)).to_dict()
+def _written(frame: pd.DataFrame) -> str:
+    whole = (str(list(frame.dtypes.astype(str))) + frame.to_json(
+        orient="split", date_format="iso", double_precision=15, default_handler=str))
+    return hashlib.sha256(whole.encode()).hexdigest()
+
+
+def fingerprint(frame: pd.DataFrame) -> str:
+    """A digest of the frame written out whole (columns, types, every value at full
+    precision): new figures make a new key. Writing it out costs a tenth of
+    Streamlit's own hashing of a frame; a kept() frame was written out once."""
+    return _KEPT_FRAMES.get(id(frame)) or _written(frame)
+
+
+# Kept as shared objects (cache_resource, not a pickled copy per run): nothing
+# changes them; Streamlit copies a spec before it adds its own keys.
+@st.cache_resource(ttl=timedelta(hours=1), max_entries=200, show_spinner=False)
+def _spec(kind: str, figures: str, summary: str, options: tuple,
+          _frame: pd.DataFrame) -> tuple[dict, dict]:
+    whole = _BUILDERS[kind](_frame, summary=summary, **dict(options)).to_dict()
+    shown = dict(whole, datasets={
+        name: dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for name, rows in whole.get("datasets", {}).items()})
+    return whole, shown
+
+
+def specs(kind: str, frame: pd.DataFrame, summary: str, options: tuple) -> tuple[dict, dict]:
+    """The chart's Vega-Lite spec with its data (for the PNG), and the same with its
+    datasets already in Arrow, as Streamlit sends them. Building and validating a
+    spec in Altair costs far more than the numbers behind it, and converting its
+    rows to Arrow nearly as much, so both are kept, keyed on the frame's fingerprint."""
+    return _spec(kind, fingerprint(frame), summary, options, frame)
 
 
 def spec(kind: str, frame: pd.DataFrame, summary: str, options: tuple) -> dict:
-    """The chart's Vega-Lite spec, with its data. Building and validating a spec
-    in Altair costs far more than the numbers behind it, so it is kept, keyed on
-    the frame's contents written out whole (columns, types, every value at full
-    precision): new figures make a new spec. Writing it out costs a tenth of
-    Streamlit's own hashing of a frame."""
-    figures = (str(list(frame.dtypes.astype(str))) + frame.to_json(
-        orient="split", date_format="iso", double_precision=15, default_handler=str))
-    return _spec(kind, figures, summary, options, frame)
+    return specs(kind, frame, summary, options)[0]
+
+
+@st.cache_resource(ttl=timedelta(hours=1), max_entries=500, show_spinner=False)
+def _arrow(figures: str, _frame: pd.DataFrame) -> pa.Table:
+    return dataframe_util.convert_pandas_df_to_arrow_table(_frame)
 
 
 def _words(name: str) -> str:
@@ -329,7 +399,7 @@ def _words(name: str) -> str:
 def table(frame: pd.DataFrame, *, name: str, key: str) -> None:
     """A table with its CSV download (built on click). Each button names its file,
     so a screen reader's list of buttons tells them apart."""
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(_arrow(fingerprint(frame), frame), hide_index=True, width="stretch")
     st.download_button(f"Download {_words(name)} (CSV)", _csv(frame), file_name=f"{name}.csv",
                        mime="text/csv", key=f"csv_{key}", icon=":material/download:",
                        on_click="ignore")
@@ -339,9 +409,9 @@ def show(kind: str, frame: pd.DataFrame, *, summary: str, figures: pd.DataFrame,
          key: str, **options) -> None:
     """A chart (one of _BUILDERS, drawn from `frame`) with its summary sentence,
     PNG download, and figures as a table."""
-    chart = spec(kind, frame, summary, tuple(sorted(options.items())))
+    chart, shown = specs(kind, frame, summary, tuple(sorted(options.items())))
     # Facets keep their own width: Streamlit cannot stretch them.
-    st.vega_lite_chart(chart, width="content" if "facet" in chart else "stretch",
+    st.vega_lite_chart(shown, width="content" if "facet" in chart else "stretch",
                        key=f"chart_{key}")
     st.markdown(inert(summary))
     st.download_button(f"Download {_words(name)} chart (PNG)", _png(chart),
@@ -359,9 +429,9 @@ def empty(message: str) -> None:
     st.info(inert(message), icon=":material/info:")
 
 
-def alerts_table(rows: list[dict], *, name: str, key: str, none: str) -> None:
-    if rows:
-        table(pd.DataFrame.from_records(rows), name=name, key=key)
+def alerts_table(frame: pd.DataFrame, *, name: str, key: str, none: str) -> None:
+    if len(frame):
+        table(frame, name=name, key=key)
     else:
         st.success(inert(none), icon=":material/check_circle:")
 
@@ -388,6 +458,11 @@ def unique_labels(days) -> list[str]:
         seen[label] = seen.get(label, 0) + 1
         out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return out
+
+
+def grid_frames(cells, scope: insights.Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the grid chart's frame, its figures)."""
+    return with_figures(grid_frame(cells, scope), drop=["Mark", "Ink"])
 
 
 def grid_frame(cells, scope: insights.Scope) -> pd.DataFrame:

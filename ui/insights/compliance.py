@@ -91,7 +91,7 @@ def overdue_rows(view: TeamCompliance, scope) -> list[dict]:
     return rows
 
 
-def regularity_section(view: TeamCompliance, team: str, period: str) -> None:
+def regularity_section(view: TeamCompliance, scope, team: str, period: str) -> None:
     st.header("Regularity", anchor=False)
     st.markdown("Formal sessions held on time as a share of the sessions that fell due "
                "each month, under each contract's cadence. Informal contacts never count.")
@@ -101,7 +101,7 @@ def regularity_section(view: TeamCompliance, team: str, period: str) -> None:
                      "once both sides have signed a contract.")
         return
     months = [month_label(m) for m in view.months]
-    frame, figures = regularity_frames(view)
+    frame, figures = charts.kept("regularity", scope, lambda: regularity_frames(view))
     due = sum(m.due for m in view.regularity)
     met = sum(m.met for m in view.regularity)
     known = [m for m in view.regularity if m.due]
@@ -113,7 +113,7 @@ def regularity_section(view: TeamCompliance, team: str, period: str) -> None:
                 summary=summary, figures=figures, name="team-regularity", key="regularity")
 
 
-def timeliness_section(view: TeamCompliance, team: str, period: str) -> None:
+def timeliness_section(view: TeamCompliance, scope, team: str, period: str) -> None:
     st.header("Record timeliness", anchor=False)
     st.markdown("For the sessions held each month: the share of records shared with the "
                "supervisee within the contract's working days, and the share agreed "
@@ -123,7 +123,7 @@ def timeliness_section(view: TeamCompliance, team: str, period: str) -> None:
                      "records were due to be shared.")
         return
     months = [month_label(m) for m in view.months]
-    frame, figures = timeliness_frames(view)
+    frame, figures = charts.kept("timeliness", scope, lambda: timeliness_frames(view))
     t = total(view.timeliness.values())
     if t.due:
         summary = (f"{team}, {period}: of {t.due} records due, {t.on_time} "
@@ -143,13 +143,16 @@ def actions_section(view: TeamCompliance, scope, team: str) -> None:
     st.header("Overdue actions", anchor=False)
     st.markdown("Open actions past their due date, counted per supervisee. What an action "
                "says stays between the supervisee and the supervisor.")
-    charts.alerts_table(overdue_rows(view, scope), name="team-overdue-actions",
+    overdue = charts.kept("overdue", scope,
+                          lambda: pd.DataFrame.from_records(overdue_rows(view, scope)))
+    charts.alerts_table(overdue, name="team-overdue-actions",
                         key="overdue", none=f"No overdue actions in {team}.")
 
 
 def by_supervisee_section(view: TeamCompliance, scope) -> None:
     st.header("Compliance by supervisee", anchor=False)
-    charts.table(by_supervisee(view, scope), name="team-compliance-by-supervisee",
+    charts.table(charts.kept("by_supervisee", scope, lambda: by_supervisee(view, scope)),
+                 name="team-compliance-by-supervisee",
                  key="by_supervisee")
     flagged = {scope.label(i): n for i, n in view.flagged.items() if n}
     if flagged:

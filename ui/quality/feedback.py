@@ -101,15 +101,21 @@ def _latest_words(points: list[feedback.Point]) -> str:
             + "; ".join(f"'{p.statement}' {p.average:.1f}" for p in latest) + ".")
 
 
-def _chart(points, *, who: str, name: str, key: str) -> None:
+def _trend_frames(points) -> tuple[pd.DataFrame, pd.DataFrame]:
     numbers = _numbers(points)
-    frame = _frame(points, numbers)
+    return _frame(points, numbers), _table(points, "Quarter", numbers)
+
+
+def _chart(points, *, who: str, name: str, key: str) -> None:
+    # Kept on the points themselves (plain values): the same answers, the same frames.
+    frame, figures = charts.kept("feedback_trend", tuple(points),
+                                 lambda: _trend_frames(points))
     quarters = list(dict.fromkeys(frame.sort_values("Position")["When"]))
     summary = (f"Average score (1 strongly disagree to 5 strongly agree) of each feedback "
                f"statement per quarter, {who}, from {quarters[0]} to {quarters[-1]}."
                + _latest_words(points))
-    charts.show("feedback_trend", frame, summary=summary,
-                figures=_table(points, "Quarter", numbers), name=name, key=key)
+    charts.show("feedback_trend", frame, summary=summary, figures=figures, name=name,
+                key=key)
 
 
 def mine_section(db, actor) -> None:
@@ -166,8 +172,9 @@ def team_section(db, actor, team_id: int, team: str, months_back: int, period: s
                      f"{MIN_ANSWERS} answers from {MIN_PEOPLE} or more people.")
     st.subheader("By supervisor, over the period", anchor=False)
     if any(p.average is not None for p in found.by_supervisor):
-        numbers = _numbers(found.by_supervisor)
-        charts.table(_table(found.by_supervisor, "Supervisor", numbers),
+        by_supervisor = tuple(found.by_supervisor)
+        charts.table(charts.kept("feedback_by_supervisor", by_supervisor, lambda: _table(
+                         by_supervisor, "Supervisor", _numbers(by_supervisor))),
                      name="team-feedback-by-supervisor", key="feedback_by_supervisor")
     else:
         charts.empty(f"No supervisor in {team} has enough feedback in the {period} for an "

@@ -14,7 +14,7 @@ from core.reminders import outbox
 from smtp_relay import LocalRelay
 
 # Columns that say who, when, which or what state, rather than what someone wrote.
-NOT_TEXT = {"name", "username", "email", "password_hash", "job_title", "key", "status", "kind",
+NOT_TEXT = {"name", "supervisee_name", "username", "email", "password_hash", "job_title", "key", "status", "kind",
             "function", "source", "stage", "action", "entity", "migration_set", "cadence_kind",
             "thing", "error_class", "claimed_by", "detail", "wants", "method"}
 SHORTEST = 6  # shorter values ("Teams", "Yes") are words any email may use
