@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Server
-from helpers import assert_accessible, go, settle, sign_in, sign_out
+from helpers import RUN, assert_accessible, go, settle, sign_in, sign_out
 from playwright.sync_api import expect
 
 import db as storage
@@ -43,7 +43,7 @@ def test_reads_audit_log_csv_and_retention(page, srv, axe):
     go(page, "Account")
     expect(page.get_by_text("Who has read your record items")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").last).to_be_visible()
-    assert_accessible(page, axe, "Password page with reads of my items")
+    assert_accessible(page, axe, "Account page with reads of my items")
     sign_out(page)
 
     sign_in(page, srv.url, "admin")
@@ -56,8 +56,13 @@ def test_reads_audit_log_csv_and_retention(page, srv, axe):
     page.get_by_role("option", name="read a record item for a file audit").click()
     page.keyboard.press("Escape")
     settle(page)
+    # The filter has been applied once the chosen kind sits in the box as a chip.
+    expect(page.get_by_test_id("stMultiSelect").get_by_text(
+        "read a record item for a file audit")).to_be_visible(timeout=RUN)
+    settle(page)
     button = page.get_by_role("button", name="Download these events (.csv)")
-    button.scroll_into_view_if_needed()
+    expect(button).to_be_visible(timeout=RUN)
+    button.scroll_into_view_if_needed(timeout=RUN)
     with page.expect_download(timeout=60_000) as got:
         button.click()
     rows = list(csv.reader(io.StringIO(Path(got.value.path()).read_text())))
