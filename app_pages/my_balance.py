@@ -12,6 +12,15 @@ from ui.kit.page_start import start
 from ui.kit.text import inert
 from ui.groups import group_time
 
+
+def stacked(scope, rows, axis: str, summary: str, key: str) -> None:
+    """A stacked share chart per session or per quarter, its frames kept per scope."""
+    frame, figures = charts.kept(f"balance_{key}", scope,
+                                 lambda: charts.shares_frames(rows, axis))
+    charts.show("stacked", frame, x_title=axis, summary=summary, figures=figures,
+                name=f"balance-per-{axis.lower()}", key=key)
+
+
 actor, db = start(
     "My balance", Role.SUPERVISEE,
     intro="Over the whole series of sessions, supervision should balance performance "
@@ -56,20 +65,14 @@ else:
     shown = balance(t for t, _ in view.sessions)
     summary = (f"Your last {len(rows)} recorded sessions, from {rows[0][0]} to {rows[-1][0]}: "
                f"{charts.mix(shown)} in all, {charts.counted_in(shown)}.")
-    frame, figures = charts.kept("balance_sessions", scope, lambda: charts.shares_frames(
-        rows, "Session"))
-    charts.show("stacked", frame, x_title="Session", summary=summary, figures=figures,
-                name="balance-per-session", key="sessions")
+    stacked(scope, rows, "Session", summary, "sessions")
 
     st.header("Share per quarter", anchor=False)
     if view.quarters:
         rows = [(quarter_label(q), b) for q, b in view.quarters]
         summary = (f"{len(rows)} quarters with recorded sessions, from {rows[0][0]} to "
                    f"{rows[-1][0]}. In the latest: {charts.mix(rows[-1][1])}.")
-        frame, figures = charts.kept("balance_quarters", scope, lambda: charts.shares_frames(
-            rows, "Quarter"))
-        charts.show("stacked", frame, x_title="Quarter", summary=summary, figures=figures,
-                    name="balance-per-quarter", key="quarters")
+        stacked(scope, rows, "Quarter", summary, "quarters")
     else:
         charts.empty("No sessions were recorded in the last two years.")
 
