@@ -37,7 +37,9 @@ def password_section() -> None:
         forms.field_error("change_password", "repeat")
         if st.form_submit_button("Change password", type="primary"):
             def change():
-                signed_in_at = rules.change_password(db, actor, current, new, repeat)
+                signed_in_at = rules.change_password(
+                    db, actor, current, new, repeat,
+                    portal_keeps_password=portal_keeps_password)
                 auth.renew_cookie(signed_in_at)
 
             forms.submit("change_password", change,
@@ -48,6 +50,7 @@ def password_section() -> None:
 
 sso, password_allowed = auth.sign_in_options(db)
 provider = sso.provider_name if sso else "the council's provider"
+portal_keeps_password = password_allowed and not auth.signed_in_with_provider()
 if auth.signed_in_with_provider():
     st.subheader("Password", anchor=False)
     st.info(f"Your password is managed by the council: you signed in with {provider}. "

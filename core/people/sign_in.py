@@ -150,8 +150,18 @@ def sign_out(db, actor: Actor) -> float:
 # ---- passwords -------------------------------------------------------------
 
 
-def change_password(db, actor: Actor, current: str, new: str, repeat: str) -> float:
-    """Change one's own password. Other sign-ins end; returns the new sign-in time."""
+MANAGED_BY_COUNCIL = ("Your password is managed by the council: change it where you "
+                      "change your council password.")
+
+
+def change_password(db, actor: Actor, current: str, new: str, repeat: str, *,
+                    portal_keeps_password: bool = True) -> float:
+    """Change one's own password. Other sign-ins end; returns the new sign-in time.
+
+    Not for someone signed in through the council's provider, nor while password
+    sign-in is off: the portal's password is then not the one they use."""
+    if not portal_keeps_password:
+        raise PermissionDenied(MANAGED_BY_COUNCIL)
     errors = {}
     hashed = user_table.password_hash(db, actor.id)
     if not verify_password(current, hashed):

@@ -90,3 +90,12 @@ def test_only_admins_reset(database, admin):
     pat = load_actor(database, "pat.doe")
     with pytest.raises(auth.PermissionDenied):
         auth.reset_password(database, pat, admin.id, "temporary-pass-2")
+
+
+def test_no_password_change_where_the_council_keeps_the_password(database, admin):
+    before = auth.user_table.password_hash(database, admin.id)
+    with pytest.raises(auth.PermissionDenied, match="managed by the council"):
+        auth.change_password(database, admin, "a-long-password", "new-long-password",
+                             "new-long-password", portal_keeps_password=False)
+    assert auth.user_table.password_hash(database, admin.id) == before
+    assert auth.verify_password("a-long-password", before)
